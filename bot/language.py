@@ -1,0 +1,277 @@
+"""The control language: one table of step patterns, shared by the checker and the runner."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Phase = Literal["setup", "filter", "assert"]
+
+_Q = r'"((?:[^"\\]|\\.)*)"'  # a double-quoted name or path; \" and \\ escape inside it
+_OP = r'"([a-z0-9-]+)\.([A-Za-z0-9]+)"'
+
+
+@dataclass(frozen=True)
+class Step:
+    """One recognised step: its kind, phase and the arguments the pattern captured."""
+
+    kind: str
+    phase: Phase
+    service: str = ""
+    operation: str = ""
+    path: str = ""
+    params: tuple[tuple[str, str, Any], ...] = ()  # (name, "path" | "value", path or literal)
+    value: Any = None
+    error_code: str = ""
+    items_path: str = ""
+    id_path: str = ""
+
+    @property
+    def op_ref(self) -> str:
+        return f"{self.service}.{self.operation}"
+
+
+class StepSyntaxError(ValueError):
+    """A step that matches a pattern but carries a malformed argument (bad JSON, bad table)."""
+
+
+def _unquote(text: str) -> str:
+    return text.replace('\\"', '"').replace("\\\\", "\\")
+
+
+def json_literal(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise StepSyntaxError(
+            f"{text.strip()!r} is not a JSON literal (write strings in double quotes, "
+            "booleans as true/false, lists as [..])"
+        ) from None
+
+
+def _json_list(text: str) -> list[Any]:
+    value = json_literal(text)
+    if not isinstance(value, list) or not value:
+        raise StepSyntaxError(f"{text.strip()!r} must be a non-empty JSON list")
+    return value
+
+
+def _number(text: str) -> float | int:
+    value = json_literal(text)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise StepSyntaxError(f"{text.strip()!r} must be a number")
+    return value
+
+
+Builder = Callable[[re.Match[str], list[list[str]] | None], Step]
+
+
+def _listing(m: re.Match[str], _: list[list[str]] | None) -> Step:
+    return Step(
+        "list",
+        "setup",
+        m[1],
+        m[2],
+        items_path=_unquote(m[3]),
+        id_path=_unquote(m[4]),
+    )
+
+
+def _enrich_from(m: re.Match[str], _: list[list[str]] | None) -> Step:
+    return Step("enrich", "setup", m[1], m[2], params=((_unquote(m[3]), "path", _unquote(m[4])),))
+
+
+def _enrich_literal(m: re.Match[str], _: list[list[str]] | None) -> Step:
+    return Step("enrich", "setup", m[1], m[2], params=((_unquote(m[3]), "value", json_literal(m[4])),))
+
+
+def _table_param(row: list[str]) -> tuple[str, str, Any]:
+    if len(row) != 2:
+        raise StepSyntaxError("each table row must have two cells: | Param | path or JSON literal |")
+    name, source = row[0].strip(), row[1].strip()
+    if source.startswith("[") or source.startswith("{") or source in ("true", "false", "null"):
+        return (name, "value", json_literal(source))
+    if re.fullmatch(r"-?\d+(\.\d+)?", source):
+        return (name, "value", json_literal(source))
+    if source.startswith('"') and source.endswith('"') and len(source) >= 2:
+        return (name, "value", json_literal(source))
+    return (name, "path", source)
+
+
+def _enrich_table(m: re.Match[str], table: list[list[str]] | None) -> Step:
+    if not table:
+        raise StepSyntaxError('a step ending in "with:" needs a table: | Param | path or JSON literal |')
+    rows = table[1:] if [c.strip().lower() for c in table[0]] in (["param", "value"], ["param", "from"]) else table
+    return Step("enrich", "setup", m[1], m[2], params=tuple(_table_param(r) for r in rows))
+
+
+def _enrich_bare(m: re.Match[str], _: list[list[str]] | None) -> Step:
+    return Step("enrich", "setup", m[1], m[2])
+
+
+def _account(m: re.Match[str], _: list[list[str]] | None) -> Step:
+    return Step("account", "setup", m[1], m[2])
+
+
+def _absent(m: re.Match[str], _: list[list[str]] | None) -> Step:
+    return Step("absent_error", "setup", m[2], m[3], error_code=_unquote(m[1]))
+
+
+def _filter(kind: str, convert: Callable[[str], Any] | None = None) -> Builder:
+    def build(m: re.Match[str], _: list[list[str]] | None) -> Step:
+        value = convert(m[2]) if convert else None
+        return Step(kind, "filter", path=_unquote(m[1]), value=value)
+
+    return build
+
+
+def _assert(kind: str, convert: Callable[[str], Any] | None = None) -> Builder:
+    def build(m: re.Match[str], _: list[list[str]] | None) -> Step:
+        value = convert(m[2]) if convert else None
+        return Step(kind, "assert", path=_unquote(m[1]), value=value)
+
+    return build
+
+
+def _expression(m: re.Match[str], _: list[list[str]] | None) -> Step:
+    return Step("expression", "assert", path=_unquote(m[1]))
+
+
+def _regex(text: str) -> str:
+    pattern = _unquote(text)
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise StepSyntaxError(f"invalid regular expression {pattern!r}: {error}") from None
+    return pattern
+
+
+# Order matters: the first pattern that matches the whole step text wins.
+STEP_TABLE: list[tuple[re.Pattern[str], Builder, str]] = [
+    (
+        re.compile(rf"the resources listed by {_OP} at {_Q} identified by {_Q}"),
+        _listing,
+        'the resources listed by "<svc>.<ListOp>" at "<items path>" identified by "<id path>"',
+    ),
+    (
+        re.compile(rf"each resource is enriched by {_OP} with {_Q} from {_Q}"),
+        _enrich_from,
+        'each resource is enriched by "<svc>.<Op>" with "<Param>" from "<path>"',
+    ),
+    (
+        re.compile(rf"each resource is enriched by {_OP} with {_Q} set to (.+)"),
+        _enrich_literal,
+        'each resource is enriched by "<svc>.<Op>" with "<Param>" set to <json>',
+    ),
+    (
+        re.compile(rf"each resource is enriched by {_OP} with:"),
+        _enrich_table,
+        'each resource is enriched by "<svc>.<Op>" with: (then a table | Param | path or JSON |)',
+    ),
+    (
+        re.compile(rf"each resource is enriched by {_OP}"),
+        _enrich_bare,
+        'each resource is enriched by "<svc>.<Op>"',
+    ),
+    (
+        re.compile(rf"the account setting read by {_OP}"),
+        _account,
+        'the account setting read by "<svc>.<Op>"',
+    ),
+    (
+        re.compile(rf"the error {_Q} from {_OP} means absent"),
+        _absent,
+        'the error "<Code>" from "<svc>.<Op>" means absent',
+    ),
+    (
+        re.compile(rf"only resources where {_Q} is not (.+)"),
+        _filter("where_not", json_literal),
+        'only resources where "<path>" is not <json>',
+    ),
+    (
+        re.compile(rf"only resources where {_Q} is one of (\[.*\])"),
+        _filter("where_one_of", _json_list),
+        'only resources where "<path>" is one of <json list>',
+    ),
+    (
+        re.compile(rf"only resources where {_Q} is (present)"),
+        _filter("where_present"),
+        'only resources where "<path>" is present',
+    ),
+    (
+        re.compile(rf"only resources where {_Q} is (absent)"),
+        _filter("where_absent"),
+        'only resources where "<path>" is absent',
+    ),
+    (
+        re.compile(rf"only resources where {_Q} is (.+)"),
+        _filter("where_is", json_literal),
+        'only resources where "<path>" is <json>',
+    ),
+    (re.compile(rf"{_Q} must be (present)"), _assert("present"), '"<path>" must be present'),
+    (re.compile(rf"{_Q} must be (absent)"), _assert("absent"), '"<path>" must be absent'),
+    (re.compile(rf"{_Q} must not be (empty)"), _assert("not_empty"), '"<path>" must not be empty'),
+    (
+        re.compile(rf"{_Q} must not be one of (\[.*\])"),
+        _assert("not_one_of", _json_list),
+        '"<path>" must not be one of <json list>',
+    ),
+    (
+        re.compile(rf"{_Q} must be one of (\[.*\])"),
+        _assert("one_of", _json_list),
+        '"<path>" must be one of <json list>',
+    ),
+    (
+        re.compile(rf"{_Q} must be at least (.+)"),
+        _assert("at_least", _number),
+        '"<path>" must be at least <n>',
+    ),
+    (re.compile(rf"{_Q} must be at most (.+)"), _assert("at_most", _number), '"<path>" must be at most <n>'),
+    (re.compile(rf"{_Q} must match {_Q}"), _assert("matches", _regex), '"<path>" must match "<regex>"'),
+    (
+        re.compile(rf"{_Q} must not contain (.+)"),
+        _assert("not_contains", json_literal),
+        '"<path>" must not contain <json>',
+    ),
+    (re.compile(rf"{_Q} must contain (.+)"), _assert("contains", json_literal), '"<path>" must contain <json>'),
+    (re.compile(rf"{_Q} must not be (.+)"), _assert("not_equals", json_literal), '"<path>" must not be <json>'),
+    (re.compile(rf"{_Q} must be (.+)"), _assert("equals", json_literal), '"<path>" must be <json>'),
+    (
+        re.compile(rf"the expression {_Q} must be true"),
+        _expression,
+        'the expression "<jmespath>" must be true',
+    ),
+]
+
+STEP_FORMS: list[str] = [form for _, _, form in STEP_TABLE]
+STEP_KEYWORD_START = re.compile(r"^\s*(Given|When|Then|And|But|\*)\s+\S")
+
+
+def parse_step(text: str, table: list[list[str]] | None = None) -> Step | None:
+    """The Step a line of the language stands for, or None for free text; StepSyntaxError when malformed."""
+    stripped = text.strip()
+    for pattern, build, _ in STEP_TABLE:
+        match = pattern.fullmatch(stripped)
+        if match:
+            return build(match, table)
+    return None
+
+
+def render_value(value: Any) -> str:
+    return json.dumps(value)
+
+
+def quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@dataclass
+class FeatureSteps:
+    """Setup, filter and assert steps of one scenario, as parsed."""
+
+    setup: list[Step] = field(default_factory=list)
+    filters: list[Step] = field(default_factory=list)
+    assertions: list[Step] = field(default_factory=list)
