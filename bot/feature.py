@@ -91,7 +91,6 @@ def parse_feature(text: str, uri: str = "feature") -> ParsedFeature:
     except (CompositeParserException, ParserError) as error:
         errors = getattr(error, "errors", None) or [error]
         return ParsedFeature(syntax_errors=[(_line_of(e), str(e).split(": ", 1)[-1]) for e in errors])
-    document["uri"] = uri
     feature = document.get("feature")
     if not feature:
         return ParsedFeature(ast=dict(document), syntax_errors=[(1, "no Feature: line in the file")])
@@ -108,7 +107,7 @@ def parse_feature(text: str, uri: str = "feature") -> ParsedFeature:
         for pstep in pickle["steps"]:
             keyword, line = lines.get(pstep["astNodeIds"][0], ("*", 0))
             table = None
-            argument = pstep.get("argument") or {}
+            argument: dict[str, Any] = dict(pstep.get("argument") or {})
             if "dataTable" in argument:
                 table = [[c["value"] for c in row["cells"]] for row in argument["dataTable"]["rows"]]
             steps.append(_step_line(keyword, pstep["text"], line, table))

@@ -236,8 +236,16 @@ STEP_TABLE: list[tuple[re.Pattern[str], Builder, str]] = [
         _assert("not_contains", json_literal),
         '"<path>" must not contain <json>',
     ),
-    (re.compile(rf"{_Q} must contain (.+)"), _assert("contains", json_literal), '"<path>" must contain <json>'),
-    (re.compile(rf"{_Q} must not be (.+)"), _assert("not_equals", json_literal), '"<path>" must not be <json>'),
+    (
+        re.compile(rf"{_Q} must contain (.+)"),
+        _assert("contains", json_literal),
+        '"<path>" must contain <json>',
+    ),
+    (
+        re.compile(rf"{_Q} must not be (.+)"),
+        _assert("not_equals", json_literal),
+        '"<path>" must not be <json>',
+    ),
     (re.compile(rf"{_Q} must be (.+)"), _assert("equals", json_literal), '"<path>" must be <json>'),
     (
         re.compile(rf"the expression {_Q} must be true"),
