@@ -257,7 +257,7 @@ def _check_absent(step: Step, used: set[str], entry: StepLine, report: _Report) 
     op = shapes.operation(step.service, step.operation)
     if step.op_ref not in used:
         report.warn(entry.line, f'"{step.op_ref}" is not called in this scenario; the error rule has no effect')
-    codes = [getattr(e, "name", "") for e in (op.error_shapes or [])]
+    codes = [c for e in (op.error_shapes or []) for c in {e.name, getattr(e, "error_code", None) or e.name}]
     if codes and step.error_code not in codes and not step.error_code.endswith(("NotFound", "NotFoundException")):
         report.warn(
             entry.line,

@@ -10,7 +10,7 @@ from bot import __version__
 from bot.errors import ControlbotError
 
 # Each module exposes register(subparsers): it adds its subparser and sets `run=callable(args) -> int`.
-COMMAND_MODULES: tuple[str, ...] = ("bot.cmd_validate",)
+COMMAND_MODULES: tuple[str, ...] = ("bot.cmd_validate", "bot.cmd_check", "bot.cmd_generate", "bot.cmd_eval")
 
 
 def build_parser() -> argparse.ArgumentParser:

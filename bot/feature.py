@@ -102,7 +102,7 @@ def parse_feature(text: str, uri: str = "feature") -> ParsedFeature:
         tags=[t["name"] for t in feature.get("tags", [])],
         ast=dict(document),
     )
-    for pickle in Compiler().compile(document):  # type: ignore[arg-type]
+    for pickle in Compiler().compile({**document, "uri": uri}):
         steps = []
         for pstep in pickle["steps"]:
             keyword, line = lines.get(pstep["astNodeIds"][0], ("*", 0))

@@ -80,12 +80,38 @@ def _listing(m: re.Match[str], _: list[list[str]] | None) -> Step:
     )
 
 
-def _enrich_from(m: re.Match[str], _: list[list[str]] | None) -> Step:
-    return Step("enrich", "setup", m[1], m[2], params=((_unquote(m[3]), "path", _unquote(m[4])),))
+_PARAM_FROM = re.compile(rf"\s*{_Q} from {_Q}")
+_PARAM_SET = re.compile(rf"\s*{_Q} set to ")
+_AND = re.compile(r"\s+and\s+")
 
 
-def _enrich_literal(m: re.Match[str], _: list[list[str]] | None) -> Step:
-    return Step("enrich", "setup", m[1], m[2], params=((_unquote(m[3]), "value", json_literal(m[4])),))
+def _param_list(text: str) -> tuple[tuple[str, str, Any], ...]:
+    """`"P" from "path"` or `"P" set to <json>`, joined by "and"."""
+    params: list[tuple[str, str, Any]] = []
+    pos = 0
+    while True:
+        if (m := _PARAM_FROM.match(text, pos)) is not None:
+            params.append((_unquote(m[1]), "path", _unquote(m[2])))
+            pos = m.end()
+        elif (m := _PARAM_SET.match(text, pos)) is not None:
+            try:
+                value, pos = json.JSONDecoder().raw_decode(text, m.end())
+            except ValueError:
+                raise StepSyntaxError(f"the value of {m[1]!r} is not a JSON literal: {text[m.end() :]!r}") from None
+            params.append((_unquote(m[1]), "value", value))
+        else:
+            raise StepSyntaxError(
+                f'cannot read the parameters {text!r}: write "<Param>" from "<path>" or "<Param>" set to <json>'
+            )
+        if pos == len(text):
+            return tuple(params)
+        if (sep := _AND.match(text, pos)) is None:
+            raise StepSyntaxError(f'expected " and " between parameters at {text[pos:]!r}')
+        pos = sep.end()
+
+
+def _enrich_params(m: re.Match[str], _: list[list[str]] | None) -> Step:
+    return Step("enrich", "setup", m[1], m[2], params=_param_list(m[3]))
 
 
 def _table_param(row: list[str]) -> tuple[str, str, Any]:
@@ -157,14 +183,10 @@ STEP_TABLE: list[tuple[re.Pattern[str], Builder, str]] = [
         'the resources listed by "<svc>.<ListOp>" at "<items path>" identified by "<id path>"',
     ),
     (
-        re.compile(rf"each resource is enriched by {_OP} with {_Q} from {_Q}"),
-        _enrich_from,
-        'each resource is enriched by "<svc>.<Op>" with "<Param>" from "<path>"',
-    ),
-    (
-        re.compile(rf"each resource is enriched by {_OP} with {_Q} set to (.+)"),
-        _enrich_literal,
-        'each resource is enriched by "<svc>.<Op>" with "<Param>" set to <json>',
+        re.compile(rf"each resource is enriched by {_OP} with (\".+)"),
+        _enrich_params,
+        'each resource is enriched by "<svc>.<Op>" with "<Param>" from "<path>" (or "<Param>" set to <json>;'
+        ' several joined by "and")',
     ),
     (
         re.compile(rf"each resource is enriched by {_OP} with:"),

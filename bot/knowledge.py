@@ -1,0 +1,66 @@
+"""Security vocabulary the offline planner leans on: value polarity, negative fields, unmodelled errors."""
+
+from __future__ import annotations
+
+import re
+
+# Enum values (lower-cased, separators removed) that a compliant resource usually shows.
+GOOD_VALUES = frozenset(
+    {
+        "enabled", "enable", "on", "true", "yes", "required", "active", "awsiam", "iam", "all",
+        "compliance", "governance", "vpconly", "private", "awskms", "awskmsdsse", "kms", "sse", "ssekms",
+        "https", "tls", "tls12", "tls13", "strict", "encrypted", "enforced", "authenticated", "fips",
+        "recording", "success", "available", "inservice", "customer", "customermanaged",
+        "bucketownerenforced", "ssl", "sftp", "ftps", "as2", "redirecttohttps", "issuing", "running",
+    }
+)  # fmt: skip
+# Enum values that usually mark a non-compliant resource.
+BAD_VALUES = frozenset(
+    {
+        "disabled", "disable", "off", "false", "no", "none", "optional", "public", "publicinternetonly",
+        "http", "ftp", "plaintext", "tcp", "suspended", "failure", "failed", "allowall", "anonymous",
+        "notenforced", "notrequired", "unencrypted", "default", "awsowned", "tlsv1", "tls10", "tls11",
+        "sslv3", "allowed", "allow",
+    }
+)  # fmt: skip
+# Field-name words whose "true" means exposure or weakness: compliant is "not true".
+NEGATIVE_FIELD_WORDS = frozenset(
+    {
+        "public", "publicly", "privileged", "unencrypted", "insecure", "anonymous", "disabled", "disable",
+        "skip", "bypass", "unrestricted", "plaintext", "deprecated", "allowpublic", "exposed",
+    }
+)  # fmt: skip
+# Field-name words that turn a negative word around ("BlockPublicPolicy" true is compliant).
+PROTECTIVE_FIELD_WORDS = frozenset({"block", "restrict", "restricted", "deny", "prevent", "ignore", "no"})
+# Errors that mean "nothing is configured", for services whose models declare none of their errors.
+ABSENT_ERRORS: dict[tuple[str, str], str] = {
+    ("s3", "GetBucketEncryption"): "ServerSideEncryptionConfigurationNotFoundError",
+    ("s3", "GetPublicAccessBlock"): "NoSuchPublicAccessBlockConfiguration",
+    ("s3", "GetBucketPolicy"): "NoSuchBucketPolicy",
+    ("s3", "GetBucketPolicyStatus"): "NoSuchBucketPolicy",
+    ("s3", "GetObjectLockConfiguration"): "ObjectLockConfigurationNotFoundError",
+    ("s3", "GetBucketLifecycleConfiguration"): "NoSuchLifecycleConfiguration",
+    ("s3", "GetBucketReplication"): "ReplicationConfigurationNotFoundError",
+    ("s3", "GetBucketWebsite"): "NoSuchWebsiteConfiguration",
+    ("s3", "GetBucketCors"): "NoSuchCORSConfiguration",
+    ("s3", "GetBucketTagging"): "NoSuchTagSet",
+    ("s3", "GetBucketOwnershipControls"): "OwnershipControlsNotFoundError",
+}
+_ABSENT_NAME = re.compile(r"(NotFound|NoSuch|DoesNotExist|NotExist)")
+
+
+def normalise_value(value: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", value.lower())
+
+
+def absent_error(service: str, operation: str, modelled: list[str]) -> str | None:
+    """The error a Get call raises when nothing is configured, or None for listings and unknowns."""
+    if (service, operation) in ABSENT_ERRORS:
+        return ABSENT_ERRORS[(service, operation)]
+    if not operation.startswith("Get"):
+        return None
+    candidates = [code for code in modelled if _ABSENT_NAME.search(code)]
+    noun = operation[3:]
+    specific = [c for c in candidates if noun and any(w in c for w in re.findall(r"[A-Z][a-z]+", noun)[-1:])]
+    found = specific or candidates
+    return found[0] if found else None

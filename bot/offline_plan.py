@@ -1,0 +1,223 @@
+"""The offline planner: a grounded plan from retrieval, the botocore model and security vocabulary."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from botocore.model import OperationModel, Shape
+
+from bot import shapes
+from bot.knowledge import absent_error
+from bot.language import quote
+from bot.offline_assert import assertion_for
+from bot.render import Plan
+from bot.retrieval import ScoredField, retrieve
+from bot.vocabulary import split_words
+
+CANDIDATES = 40
+RETRIEVAL_WEIGHT = 2.0
+OPERATION_WEIGHT = 1.0
+_SETTING_WORDS = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)
+_ACCOUNT_WORDS = re.compile(r"\b(regions?|account|by default|default|automatically|any new)\b", re.IGNORECASE)
+_GENERIC_IDS = ("Identifier", "Name", "Id", "Arn", "Url", "ARN", "URL")
+
+
+@dataclass(frozen=True)
+class Source:
+    """How a resource document is produced: a listing (and enrichment), or an account setting."""
+
+    setup: tuple[str, ...]
+    prefix: str  # how the field's path starts inside the per-resource document
+    strip: str  # the part of the field path that the listing turns into the list item
+    score: float
+
+
+def plan_control(service: str, query: str, category: str | None, requirement: str, resource: str) -> Plan:
+    """The best-grounded plan for the request, deterministic for the same input."""
+    found = retrieve(service, query, category, k=CANDIDATES)
+    best: tuple[float, Plan] | None = None
+    top = found.fields[0].score if found.fields else 1.0
+    top_op = found.operations[0].score if found.operations else 1.0
+    op_scores = {o.name: OPERATION_WEIGHT * o.score / (top_op or 1.0) for o in found.operations}
+    for rank, scored in enumerate(found.fields):
+        plan = _plan_for(service, scored, requirement, resource, top, rank)
+        if plan:
+            plan = (plan[0] + op_scores.get(scored.operation, 0.0), plan[1])
+        if plan and (best is None or plan[0] > best[0]):
+            best = plan
+    if best is None:
+        return _fallback(service, found.operations[0].name if found.operations else "")
+    return best[1]
+
+
+def _plan_for(
+    service: str, scored: ScoredField, requirement: str, resource: str, top: float, rank: int
+) -> tuple[float, Plan] | None:
+    op = shapes.operation(service, scored.operation)
+    source = _source(service, op, scored.path)
+    if source is None or not scored.path.startswith(source.strip):
+        return None
+    rest = scored.path[len(source.strip) :].lstrip(".")
+    if not rest:
+        return None
+    path = f"{source.prefix}{rest}" if source.prefix else rest
+    assertion, confidence = assertion_for(path, scored, requirement)
+    fit = _resource_fit(scored.operation, resource) + _scope_fit(source, requirement, resource)
+    nested = 0.1 if source.prefix and "[]" in rest else 0.0
+    score = RETRIEVAL_WEIGHT * scored.score / (top or 1.0) + confidence + source.score + fit - nested - 0.01 * rank
+    return score, Plan(setup=list(source.setup), filters=[], assertions=[assertion])
+
+
+def _nouns(text: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in split_words(text)} - {"get", "describe", "list", "batch", "head"}
+
+
+def _resource_fit(operation: str, resource: str) -> float:
+    """How much of the operation's name is about the resource the request names (0 to 0.5)."""
+    op_nouns = _nouns(operation)
+    return 0.5 * len(op_nouns & _nouns(resource)) / max(len(op_nouns), 1)
+
+
+def _scope_fit(source: Source, requirement: str, resource: str) -> float:
+    """Account settings fit requirements about regions, defaults, or a resource named as settings."""
+    if not source.setup[0].startswith("the account setting"):
+        return 0.0
+    return 0.4 * bool(_ACCOUNT_WORDS.search(requirement)) + 0.4 * bool(_SETTING_WORDS.search(resource))
+
+
+def _source(service: str, op: OperationModel, path: str) -> Source | None:
+    required = [p for p in shapes.required_inputs(op) if p not in shapes.PAGING_PARAMS]
+    head = path.split(".", 1)[0]
+    if not required:
+        return _own_listing(service, op, head) or _account(service, op)
+    return _enrichment(service, op, required)
+
+
+def _own_listing(service: str, op: OperationModel, head: str) -> Source | None:
+    if not head.endswith("[]") or op.output_shape is None:
+        return None
+    member = op.output_shape.members.get(head[:-2])
+    if member is None or member.type_name != "list" or member.member.type_name != "structure":
+        return None
+    ident = _id_member(member.member, op.name)
+    step = (
+        f"the resources listed by {quote(service + '.' + op.name)} at {quote(head[:-2])} identified by {quote(ident)}"
+    )
+    return Source((step,), "", head, 0.3)
+
+
+def _account(service: str, op: OperationModel) -> Source:
+    setup = [f"the account setting read by {quote(service + '.' + op.name)}"]
+    setup.extend(_absent(service, op))
+    return Source(tuple(setup), f"{op.name}.", "", 0.0)
+
+
+def _absent(service: str, op: OperationModel) -> list[str]:
+    codes = [getattr(e, "error_code", None) or e.name for e in (op.error_shapes or [])]
+    code = absent_error(service, op.name, codes)
+    return [f"the error {quote(code)} from {quote(service + '.' + op.name)} means absent"] if code else []
+
+
+def _enrichment(service: str, op: OperationModel, required: list[str]) -> Source | None:
+    best: tuple[float, str, list[str]] | None = None
+    for listing, items, item in _listings(service):
+        supplies = [_supply(param, items, item) for param in required]
+        if any(s is None for s in supplies):
+            continue
+        quality = sum(q for q, _ in supplies if q) / len(supplies)  # type: ignore[misc]
+        score = quality + 0.5 * _overlap(listing, op.name) + (0.1 if listing.startswith("List") else 0.0)
+        paths = [p for _, p in supplies if p]  # type: ignore[misc]
+        if best is None or score > best[0]:
+            best = (score, f"{listing}|{items}", paths)
+    if best is None:
+        return None
+    listing, items = best[1].split("|")
+    params = " and ".join(f"{quote(p)} from {quote(path)}" for p, path in zip(required, best[2], strict=True))
+    params += _all_attributes(op)
+    setup = [
+        f"the resources listed by {quote(service + '.' + listing)} at {quote(items)} identified by {quote(best[2][0])}",
+        f"each resource is enriched by {quote(service + '.' + op.name)} with {params}",
+        *_absent(service, op),
+    ]
+    return Source(tuple(setup), f"{op.name}.", "", min(best[0], 1.0) * 0.3)
+
+
+def _all_attributes(op: OperationModel) -> str:
+    """Some Get calls return nothing unless asked for attribute names (SQS): ask for all of them."""
+    for name, member in op.input_shape.members.items():
+        if member.type_name == "list" and "All" in shapes.enum_of(member.member) and name.endswith("Names"):
+            return f' and {quote(name)} set to ["All"]'
+    return ""
+
+
+def _listings(service: str) -> list[tuple[str, str, Shape]]:
+    """Read operations that need no input and answer with a top-level list: (name, items path, item shape)."""
+    model = shapes.service_model(service)
+    found = []
+    for name in model.operation_names:
+        if not name.startswith(("List", "Describe")):
+            continue
+        op = model.operation_model(name)
+        if [p for p in shapes.required_inputs(op) if p not in shapes.PAGING_PARAMS] or op.output_shape is None:
+            continue
+        for member_name, member in op.output_shape.members.items():
+            if member.type_name == "list":
+                found.append((name, member_name, member.member))
+    return found
+
+
+def _supply(param: str, items: str, item: Shape) -> tuple[float, str] | None:
+    """Where a list item holds the value of `param`, with a confidence."""
+    if item.type_name == "string":
+        words = {w.lower() for w in split_words(items)}
+        param_words = {w.lower() for w in split_words(param)} - {"id", "name", "arn", "url"}
+        if param_words and param_words <= {w.rstrip("s") for w in words} | words:
+            return 1.0, "@"
+        return (0.5, "@") if param.lower() in ("name", "arn", "id", "resourcearn") else None
+    if item.type_name != "structure":
+        return None
+    members = list(item.members)
+    for member in members:
+        if member.lower() == param.lower():
+            return 1.0, member
+    for suffix in _GENERIC_IDS:
+        if param.endswith(suffix) and suffix in members:
+            return 0.7, suffix
+    if not param.endswith(_GENERIC_IDS) and "Name" in members and _nouns(param) & _nouns(items):
+        return 0.6, "Name"
+    return None
+
+
+def _overlap(listing: str, operation: str) -> float:
+    a = {w.lower().rstrip("s") for w in split_words(re.sub(r"^(List|Describe)", "", listing))}
+    b = {w.lower().rstrip("s") for w in split_words(re.sub(r"^(Get|Describe|List|BatchGet|Head)", "", operation))}
+    return len(a & b) / max(len(a), 1)
+
+
+def _id_member(item: Shape, operation: str) -> str:
+    members = list(item.members)
+    nouns = {w.lower().rstrip("s") for w in split_words(operation)}
+    ranked = sorted(
+        (m for m in members if m.endswith(_GENERIC_IDS) and item.members[m].type_name == "string"),
+        key=lambda m: (
+            -len({w.lower().rstrip("s") for w in split_words(m)} & nouns),
+            next(s for s in _GENERIC_IDS if m.endswith(s)) not in ("Identifier", "Name", "Id"),
+            len(m),
+        ),
+    )
+    return ranked[0] if ranked else (members[0] if members else "@")
+
+
+def _fallback(service: str, operation: str) -> Plan:
+    """With nothing assertable found, a listing that at least proves the resources are readable."""
+    for listing, items, item in _listings(service):
+        ident = _id_member(item, listing) if item.type_name == "structure" else "@"
+        step = (
+            f"the resources listed by {quote(service + '.' + listing)} at {quote(items)} identified by {quote(ident)}"
+        )
+        return Plan(setup=[step], assertions=[f"{quote(ident)} must be present"])
+    return Plan(
+        setup=[f"the account setting read by {quote(service + '.' + operation)}"],
+        assertions=[f"{quote(operation)} must be present"],
+    )

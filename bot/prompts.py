@@ -1,0 +1,71 @@
+"""Prompt templates from prompts/: one file per LLM step, named {{slots}}, a missing slot is an error."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from bot.errors import ControlbotError
+
+SLOT = re.compile(r"\{\{([a-z_]+)\}\}")
+SPLIT = "\n=== user ===\n"
+
+
+class PromptError(ControlbotError):
+    """A template that is missing, malformed, or rendered with a slot missing or unknown."""
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    system: str
+    user: str
+
+    @property
+    def slots(self) -> set[str]:
+        return set(SLOT.findall(self.system)) | set(SLOT.findall(self.user))
+
+    def render(self, **values: str) -> tuple[str, str]:
+        missing = self.slots - set(values)
+        unknown = set(values) - self.slots
+        if missing or unknown:
+            raise PromptError(
+                f"prompt {self.name}: missing slot(s) {sorted(missing)}, unknown slot(s) {sorted(unknown)}"
+            )
+
+        def fill(text: str) -> str:
+            return SLOT.sub(lambda m: values[m[1]], text)
+
+        return fill(self.system), fill(self.user)
+
+
+def prompts_dir() -> Path:
+    """The source tree's prompts/, or the copy installed under <prefix>/share/controlbot/prompts."""
+    here = Path(__file__).resolve().parent.parent / "prompts"
+    return here if here.is_dir() else Path(sys.prefix) / "share" / "controlbot" / "prompts"
+
+
+@cache
+def load_template(name: str, folder: Path | None = None) -> Template:
+    path = (folder or prompts_dir()) / f"{name}.md"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise PromptError(f"prompt {name}: cannot read {path}: {error}") from None
+    if SPLIT not in text or not text.startswith(f"controlbot step: {name}\n"):
+        raise PromptError(f"{path}: must start with 'controlbot step: {name}' and hold a '=== user ===' line")
+    system, user = text.split(SPLIT, 1)
+    return Template(name, system, user)
+
+
+@cache
+def prompt_version(folder: Path | None = None) -> str:
+    """A short hash of every template: it changes whenever a prompt does (goes into provenance)."""
+    digest = hashlib.sha256()
+    for path in sorted((folder or prompts_dir()).glob("*.md")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:8]
