@@ -132,6 +132,9 @@ def _field(typed: Typed, name: str) -> Typed:
     if isinstance(typed, Seq) or (isinstance(typed, Shape) and typed.type_name == "list"):
         raise PathError(f'"{name}" is read from a list: write "[]." or "[0]." before it')
     if typed.type_name == "map":
+        keys = enum_of(typed.key)
+        if keys and name not in keys:
+            raise PathError(f'unknown key "{name}" in {typed.name}; {suggestion(name, keys)}')
         return typed.value
     if typed.type_name != "structure":
         raise PathError(f'cannot read "{name}" from a {typed.type_name} value')
