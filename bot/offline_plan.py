@@ -18,6 +18,8 @@ from bot.vocabulary import split_words
 CANDIDATES = 40
 RETRIEVAL_WEIGHT = 2.0
 OPERATION_WEIGHT = 1.0
+SECOND_MARGIN = 0.35  # a second strong condition on the same response joins the control
+MAX_ASSERTIONS = 2
 _SETTING_WORDS = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)
 _ACCOUNT_WORDS = re.compile(r"\b(regions?|account|by default|default|automatically|any new)\b", re.IGNORECASE)
 _GENERIC_IDS = ("Identifier", "Name", "Id", "Arn", "Url", "ARN", "URL")
@@ -36,24 +38,30 @@ class Source:
 def plan_control(service: str, query: str, category: str | None, requirement: str, resource: str) -> Plan:
     """The best-grounded plan for the request, deterministic for the same input."""
     found = retrieve(service, query, category, k=CANDIDATES)
-    best: tuple[float, Plan] | None = None
     top = found.fields[0].score if found.fields else 1.0
     top_op = found.operations[0].score if found.operations else 1.0
     op_scores = {o.name: OPERATION_WEIGHT * o.score / (top_op or 1.0) for o in found.operations}
+    ranked: list[tuple[float, int, Plan, float]] = []
     for rank, scored in enumerate(found.fields):
-        plan = _plan_for(service, scored, requirement, resource, top, rank)
-        if plan:
-            plan = (plan[0] + op_scores.get(scored.operation, 0.0), plan[1])
-        if plan and (best is None or plan[0] > best[0]):
-            best = plan
-    if best is None:
+        candidate = _plan_for(service, scored, requirement, resource, top, rank)
+        if candidate:
+            score, plan, confidence = candidate
+            ranked.append((score + op_scores.get(scored.operation, 0.0), -rank, plan, confidence))
+    if not ranked:
         return _fallback(service, found.operations[0].name if found.operations else "")
-    return best[1]
+    ranked.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    best_score, _, best, _ = ranked[0]
+    extra = [
+        plan.assertions[0]
+        for score, _, plan, confidence in ranked[1:]
+        if plan.setup == best.setup and confidence >= 0.5 and score >= best_score - SECOND_MARGIN
+    ]
+    return Plan(setup=best.setup, filters=[], assertions=[*best.assertions, *extra[: MAX_ASSERTIONS - 1]])
 
 
 def _plan_for(
     service: str, scored: ScoredField, requirement: str, resource: str, top: float, rank: int
-) -> tuple[float, Plan] | None:
+) -> tuple[float, Plan, float] | None:
     op = shapes.operation(service, scored.operation)
     source = _source(service, op, scored.path)
     if source is None or not scored.path.startswith(source.strip):
@@ -66,7 +74,7 @@ def _plan_for(
     fit = _resource_fit(scored.operation, resource) + _scope_fit(source, requirement, resource)
     nested = 0.1 if source.prefix and "[]" in rest else 0.0
     score = RETRIEVAL_WEIGHT * scored.score / (top or 1.0) + confidence + source.score + fit - nested - 0.01 * rank
-    return score, Plan(setup=list(source.setup), filters=[], assertions=[assertion])
+    return score, Plan(setup=list(source.setup), filters=[], assertions=[assertion]), confidence
 
 
 def _nouns(text: str) -> set[str]:
