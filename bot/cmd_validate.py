@@ -42,7 +42,8 @@ def validate_file(path: Path) -> list[Problem]:
             request = load_request(sibling)
             request_id, service = request.id, request.service
         except RequestError as error:
-            problems.append(Problem(str(sibling), error.line or 1, "error", error.message))
+            message = f"key '{error.key}': {error.message}" if error.key else error.message
+            problems.append(Problem(str(sibling), error.line or 1, "error", message))
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

@@ -11,6 +11,7 @@ from bot.retrieval import ScoredField
 from bot.vocabulary import split_words
 
 NUMERIC = {"integer", "long", "float", "double"}
+_IDENTIFIER_WORDS = {"id", "arn", "name", "identifier", "url", "uri", "owner", "alias"}
 _NEGATION = {"not", "no", "never", "nor", "without", "disallow", "forbid", "forbidden", "prohibit"}
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "twelve": 12}
@@ -30,11 +31,12 @@ def assertion_for(path: str, scored: ScoredField, requirement: str) -> tuple[str
     if scored.type_name in NUMERIC:
         return _numeric_assertion(path, scored, requirement)
     if scored.type_name == "string":
-        meaningful = leaf_words & {"kms", "key", "arn", "policy", "role", "certificate", "id"}
-        return f"{quote(path)} must be present", 0.3 if meaningful else 0.1
+        if leaf_words & {"kms", "key", "policy", "role", "certificate"}:
+            return f"{quote(path)} must be present", 0.3
+        return f"{quote(path)} must be present", -0.2 if leaf_words & _IDENTIFIER_WORDS else 0.0
     if scored.type_name in ("list", "map", "structure"):
-        return f"{quote(path)} must not be empty", 0.0
-    return f"{quote(path)} must be present", 0.0
+        return f"{quote(path)} must not be empty", -0.2
+    return f"{quote(path)} must be present", -0.1
 
 
 def _words(text: str) -> list[str]:

@@ -18,6 +18,7 @@ from bot.vocabulary import split_words
 CANDIDATES = 40
 RETRIEVAL_WEIGHT = 2.0
 OPERATION_WEIGHT = 1.0
+RESOURCE_WEIGHT = 1.5  # the request names the resource: operations about it are preferred
 SECOND_MARGIN = 0.35  # a second strong condition on the same response joins the control
 MAX_ASSERTIONS = 2
 _SETTING_WORDS = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)
@@ -82,9 +83,9 @@ def _nouns(text: str) -> set[str]:
 
 
 def _resource_fit(operation: str, resource: str) -> float:
-    """How much of the operation's name is about the resource the request names (0 to 0.5)."""
+    """How much of the operation's name is about the resource the request names."""
     op_nouns = _nouns(operation)
-    return 0.5 * len(op_nouns & _nouns(resource)) / max(len(op_nouns), 1)
+    return RESOURCE_WEIGHT * len(op_nouns & _nouns(resource)) / max(len(op_nouns), 1)
 
 
 def _scope_fit(source: Source, requirement: str, resource: str) -> float:
@@ -98,8 +99,26 @@ def _source(service: str, op: OperationModel, path: str) -> Source | None:
     required = [p for p in shapes.required_inputs(op) if p not in shapes.PAGING_PARAMS]
     head = path.split(".", 1)[0]
     if not required:
-        return _own_listing(service, op, head) or _account(service, op)
+        parent = _parent_scope(service, op)
+        return (
+            (parent and _enrichment(service, op, [parent])) or _own_listing(service, op, head) or _account(service, op)
+        )
     return _enrichment(service, op, required)
+
+
+def _parent_scope(service: str, op: OperationModel) -> str | None:
+    """An optional input that scopes a listing to one parent (IAM ListAccessKeys' UserName): without it
+    the call only answers for the caller, so the parent resources are listed first."""
+    if not op.name.startswith("List") or op.input_shape is None:
+        return None
+    for name in op.input_shape.members:
+        if not name.endswith(("Name", "Id")) or name in shapes.PAGING_PARAMS:
+            continue
+        noun = _nouns(name) - {"name", "id"}
+        for listing, items, item in _listings(service):
+            if listing != op.name and noun and _nouns(listing) == noun and _supply(name, items, item) == (1.0, name):
+                return name
+    return None
 
 
 def _own_listing(service: str, op: OperationModel, head: str) -> Source | None:
