@@ -10,7 +10,14 @@ from bot import __version__
 from bot.errors import ControlbotError
 
 # Each module exposes register(subparsers): it adds its subparser and sets `run=callable(args) -> int`.
-COMMAND_MODULES: tuple[str, ...] = ("bot.cmd_validate", "bot.cmd_check", "bot.cmd_generate", "bot.cmd_eval")
+COMMAND_MODULES: tuple[str, ...] = (
+    "bot.cmd_validate",
+    "bot.cmd_retrieve",
+    "bot.cmd_check",
+    "bot.cmd_generate",
+    "bot.cmd_eval",
+    "bot.cmd_action",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,130 @@
+"""Findings of a check run and their output formats: a text table, JSON and JUnit XML."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+STATUSES = ("PASS", "FAIL", "NOT_APPLICABLE", "ERROR", "MANUAL")
+FORMATS = ("text", "json", "junit")
+_CELL_CAP = 60
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The outcome of one scenario on one resource in one region."""
+
+    control: str
+    scenario: str
+    resource: str
+    region: str
+    status: str
+    reasons: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "control": self.control,
+            "scenario": self.scenario,
+            "resource": self.resource,
+            "region": self.region,
+            "status": self.status,
+            "reasons": list(self.reasons),
+        }
+
+
+def summarize(findings: Iterable[Finding]) -> dict[str, int]:
+    counts = dict.fromkeys(STATUSES, 0)
+    for finding in findings:
+        counts[finding.status] += 1
+    return counts
+
+
+def exit_code(findings: Iterable[Finding]) -> int:
+    """0 when nothing fails or errs, 1 when something FAILs, 2 when something is in ERROR."""
+    counts = summarize(findings)
+    if counts["ERROR"]:
+        return 2
+    return 1 if counts["FAIL"] else 0
+
+
+def summary_line(findings: Sequence[Finding]) -> str:
+    counts = summarize(findings)
+    return ", ".join(f"{counts[s]} {s}" for s in STATUSES)
+
+
+def _cell(text: str) -> str:
+    return text if len(text) <= _CELL_CAP else text[: _CELL_CAP - 1] + "…"
+
+
+def render_text(findings: Sequence[Finding]) -> str:
+    """A table (control, scenario, resource, region, status, reason), one row per finding, then a summary."""
+    header = ("CONTROL", "SCENARIO", "RESOURCE", "REGION", "STATUS", "REASON")
+    rows = [
+        (_cell(f.control), _cell(f.scenario), _cell(f.resource), f.region, f.status, "; ".join(f.reasons))
+        for f in findings
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(5)]
+    lines = []
+    for row in [header, *rows]:
+        cells = [value.ljust(widths[i]) for i, value in enumerate(row[:5])]
+        lines.append("  ".join([*cells, row[5]]).rstrip())
+    if not rows:
+        lines.append("(no findings: no scenario was run)")
+    lines.append("")
+    lines.append(summary_line(findings))
+    return "\n".join(lines) + "\n"
+
+
+def render_json(findings: Sequence[Finding]) -> str:
+    document = {"findings": [f.as_dict() for f in findings], "summary": summarize(findings)}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _testcase(suite: ET.Element, finding: Finding) -> None:
+    case = ET.SubElement(
+        suite,
+        "testcase",
+        classname=finding.control,
+        name=f"{finding.scenario} [{finding.resource} @ {finding.region}]",
+    )
+    message = "; ".join(finding.reasons)
+    if finding.status == "FAIL":
+        ET.SubElement(case, "failure", message=message, type="FAIL").text = "\n".join(finding.reasons)
+    elif finding.status == "ERROR":
+        ET.SubElement(case, "error", message=message, type="ERROR").text = "\n".join(finding.reasons)
+    elif finding.status in ("NOT_APPLICABLE", "MANUAL"):
+        ET.SubElement(case, "skipped", message=f"{finding.status}: {message}".rstrip(": "))
+
+
+def render_junit(findings: Sequence[Finding]) -> str:
+    """One testsuite per control, one testcase per scenario and resource."""
+    root = ET.Element("testsuites", name="controlbot check")
+    by_control: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_control.setdefault(finding.control, []).append(finding)
+    for control, group in by_control.items():
+        counts = summarize(group)
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            name=control,
+            tests=str(len(group)),
+            failures=str(counts["FAIL"]),
+            errors=str(counts["ERROR"]),
+            skipped=str(counts["NOT_APPLICABLE"] + counts["MANUAL"]),
+        )
+        for finding in group:
+            _testcase(suite, finding)
+    totals = summarize(findings)
+    root.set("tests", str(len(findings)))
+    root.set("failures", str(totals["FAIL"]))
+    root.set("errors", str(totals["ERROR"]))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def render(findings: Sequence[Finding], fmt: str) -> str:
+    renderers = {"text": render_text, "json": render_json, "junit": render_junit}
+    return renderers[fmt](findings)
