@@ -14,6 +14,7 @@ from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, 
 
 from bot.errors import UsageError
 from bot.feature import ParsedFeature, parse_feature
+from bot.files import find_features
 from bot.findings import FORMATS, Finding, exit_code, render, summary_line
 from bot.runner import ApiCache, ClientFactory, RunOptions, control_id, run_controls
 
@@ -53,22 +54,6 @@ def boto3_clients(
             return clients[(service, region)]
 
     return client
-
-
-def find_features(paths: list[Path]) -> list[Path]:
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.feature") if not p.is_symlink()))
-        elif path.is_file() and path.suffix == ".feature":
-            found.append(path)
-        elif path.is_file():
-            raise UsageError(f"{path}: not a .feature file (give .feature files or folders holding them)")
-        else:
-            raise UsageError(f"{path}: no such file or folder")
-    if not found:
-        raise UsageError(f"no .feature files in {', '.join(str(p) for p in paths)}")
-    return found
 
 
 def load_features(paths: list[Path]) -> tuple[list[tuple[str, ParsedFeature]], list[Finding]]:

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.checker import Problem, check_feature
-from bot.errors import RequestError, UsageError
+from bot.errors import RequestError
+from bot.files import find_features
 from bot.intake import load_request
 
 
@@ -18,18 +19,6 @@ def register(sub: Any) -> None:
     parser.add_argument("paths", nargs="*", type=Path, help="feature files or folders (default: controls/)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(run=run)
-
-
-def find_features(paths: list[Path]) -> list[Path]:
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.feature") if not p.is_symlink()))
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise UsageError(f"{path}: no such file or folder")
-    return found
 
 
 def validate_file(path: Path) -> list[Problem]:
