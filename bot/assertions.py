@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -137,7 +138,28 @@ def _at_most(v: Any, n: Any) -> bool:
     return number is not None and number <= n
 
 
+def age_days(value: Any, now: datetime | None = None) -> float | None:
+    """Days since a timestamp: botocore's datetime, an ISO 8601 string, or epoch seconds."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        value = datetime.fromtimestamp(value, tz=UTC)
+    if not isinstance(value, datetime):
+        return None
+    moment = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return ((now or datetime.now(UTC)) - moment).total_seconds() / 86400
+
+
+def _max_age(v: Any, days: Any) -> bool:
+    age = age_days(v)
+    return age is not None and age <= days
+
+
 _PREDICATES: dict[str, Callable[[Any, Any], bool]] = {
+    "max_age_days": _max_age,
     "equals": lambda v, lit: same(v, lit),
     "not_equals": lambda v, lit: not same(v, lit),
     "one_of": lambda v, lits: any(same(v, lit) for lit in lits),
@@ -161,6 +183,7 @@ _EXPECTATIONS: dict[str, str] = {
     "not_empty": "must not be empty",
     "at_least": "must be at least {v}",
     "at_most": "must be at most {v}",
+    "max_age_days": "must be at most {v} days old",
     "matches": "must match {v}",
     "contains": "must contain {v}",
     "not_contains": "must not contain {v}",

@@ -251,6 +251,11 @@ STEP_TABLE: list[tuple[re.Pattern[str], Builder, str]] = [
         _assert("at_least", _number),
         '"<path>" must be at least <n>',
     ),
+    (
+        re.compile(rf"{_Q} must be at most (\d+) days old"),
+        _assert("max_age_days", _number),
+        '"<path>" must be at most <n> days old',
+    ),
     (re.compile(rf"{_Q} must be at most (.+)"), _assert("at_most", _number), '"<path>" must be at most <n>'),
     (re.compile(rf"{_Q} must match {_Q}"), _assert("matches", _regex), '"<path>" must match "<regex>"'),
     (

@@ -11,6 +11,7 @@ from bot.retrieval import ScoredField
 from bot.vocabulary import split_words
 
 NUMERIC = {"integer", "long", "float", "double"}
+_AGE_WORDS = {"create", "created", "creation", "rotated", "rotation", "last", "changed", "modified", "issued", "start"}
 _IDENTIFIER_WORDS = {"id", "arn", "name", "identifier", "url", "uri", "owner", "alias"}
 _NEGATION = {"not", "no", "never", "nor", "without", "disallow", "forbid", "forbidden", "prohibit"}
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
@@ -30,6 +31,8 @@ def assertion_for(path: str, scored: ScoredField, requirement: str) -> tuple[str
         return _enum_assertion(path, scored, requirement)
     if scored.type_name in NUMERIC:
         return _numeric_assertion(path, scored, requirement)
+    if scored.type_name == "timestamp":
+        return _age_assertion(path, leaf_words, requirement)
     if scored.type_name == "string":
         if leaf_words & {"kms", "key", "policy", "role", "certificate"}:
             return f"{quote(path)} must be present", 0.3
@@ -101,3 +104,11 @@ def _numeric_assertion(path: str, scored: ScoredField, requirement: str) -> tupl
     if amount is None:
         return f"{quote(path)} must be at least 1", 0.2
     return f"{quote(path)} must be {kind} {amount}", 0.5
+
+
+def _age_assertion(path: str, leaf_words: set[str], requirement: str) -> tuple[str, float]:
+    """Creation and rotation dates bound how old a secret or key may get; other dates are only present."""
+    amount = _amount(requirement)
+    if amount is not None and leaf_words & _AGE_WORDS:
+        return f"{quote(path)} must be at most {amount} days old", 0.55
+    return f"{quote(path)} must be present", 0.0

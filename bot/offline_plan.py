@@ -13,14 +13,13 @@ from bot.language import quote
 from bot.offline_assert import assertion_for
 from bot.render import Plan
 from bot.retrieval import ScoredField, retrieve
-from bot.vocabulary import split_words
+from bot.vocabulary import category_tokens, split_words, synonyms, tokenize
 
 CANDIDATES = 40
 RETRIEVAL_WEIGHT = 2.0
 OPERATION_WEIGHT = 1.0
+UNRELATED_PENALTY = 0.3  # a field whose name shares no word with the request is a guess
 RESOURCE_WEIGHT = 1.5  # the request names the resource: operations about it are preferred
-SECOND_MARGIN = 0.35  # a second strong condition on the same response joins the control
-MAX_ASSERTIONS = 2
 _SETTING_WORDS = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)
 _ACCOUNT_WORDS = re.compile(r"\b(regions?|account|by default|default|automatically|any new)\b", re.IGNORECASE)
 _GENERIC_IDS = ("Identifier", "Name", "Id", "Arn", "Url", "ARN", "URL")
@@ -42,27 +41,28 @@ def plan_control(service: str, query: str, category: str | None, requirement: st
     top = found.fields[0].score if found.fields else 1.0
     top_op = found.operations[0].score if found.operations else 1.0
     op_scores = {o.name: OPERATION_WEIGHT * o.score / (top_op or 1.0) for o in found.operations}
-    ranked: list[tuple[float, int, Plan, float]] = []
+    ranked: list[tuple[float, int, Plan]] = []
+    words = tokenize(query) + category_tokens(category)
+    terms = frozenset(words + synonyms(words))
     for rank, scored in enumerate(found.fields):
-        candidate = _plan_for(service, scored, requirement, resource, top, rank)
+        candidate = _plan_for(service, scored, requirement, resource, top, rank, terms)
         if candidate:
-            score, plan, confidence = candidate
-            ranked.append((score + op_scores.get(scored.operation, 0.0), -rank, plan, confidence))
+            score, plan = candidate
+            ranked.append((score + op_scores.get(scored.operation, 0.0), -rank, plan))
     if not ranked:
         return _fallback(service, found.operations[0].name if found.operations else "")
-    ranked.sort(key=lambda c: (c[0], c[1]), reverse=True)
-    best_score, _, best, _ = ranked[0]
-    extra = [
-        plan.assertions[0]
-        for score, _, plan, confidence in ranked[1:]
-        if plan.setup == best.setup and confidence >= 0.5 and score >= best_score - SECOND_MARGIN
-    ]
-    return Plan(setup=best.setup, filters=[], assertions=[*best.assertions, *extra[: MAX_ASSERTIONS - 1]])
+    return max(ranked, key=lambda c: (c[0], c[1]))[2]
+
+
+def _relevant(path: str, terms: frozenset[str]) -> bool:
+    """Whether the field's own name shares a word with the request (its text, vocabulary, synonyms)."""
+    leaf = path.rsplit(".", 1)[-1].replace("[]", "")
+    return bool(set(tokenize(leaf)) & terms)
 
 
 def _plan_for(
-    service: str, scored: ScoredField, requirement: str, resource: str, top: float, rank: int
-) -> tuple[float, Plan, float] | None:
+    service: str, scored: ScoredField, requirement: str, resource: str, top: float, rank: int, terms: frozenset[str]
+) -> tuple[float, Plan] | None:
     op = shapes.operation(service, scored.operation)
     source = _source(service, op, scored.path)
     if source is None or not scored.path.startswith(source.strip):
@@ -72,10 +72,12 @@ def _plan_for(
         return None
     path = f"{source.prefix}{rest}" if source.prefix else rest
     assertion, confidence = assertion_for(path, scored, requirement)
+    if not _relevant(scored.path, terms):
+        confidence -= UNRELATED_PENALTY
     fit = _resource_fit(scored.operation, resource) + _scope_fit(source, requirement, resource)
     nested = 0.1 if source.prefix and "[]" in rest else 0.0
     score = RETRIEVAL_WEIGHT * scored.score / (top or 1.0) + confidence + source.score + fit - nested - 0.01 * rank
-    return score, Plan(setup=list(source.setup), filters=[], assertions=[assertion]), confidence
+    return score, Plan(setup=list(source.setup), filters=[], assertions=[assertion])
 
 
 def _nouns(text: str) -> set[str]:
@@ -107,14 +109,15 @@ def _source(service: str, op: OperationModel, path: str) -> Source | None:
 
 
 def _parent_scope(service: str, op: OperationModel) -> str | None:
-    """An optional input that scopes a listing to one parent (IAM ListAccessKeys' UserName): without it
-    the call only answers for the caller, so the parent resources are listed first."""
-    if not op.name.startswith("List") or op.input_shape is None:
+    """An optional input that scopes a listing to one parent (IAM ListAccessKeys' UserName, ELBv2
+    DescribeListeners' LoadBalancerArn): without it the call answers for the caller only, or fails, so the
+    parent resources are listed first."""
+    if not op.name.startswith(("List", "Describe")) or op.input_shape is None:
         return None
     for name in op.input_shape.members:
-        if not name.endswith(("Name", "Id")) or name in shapes.PAGING_PARAMS:
+        if not name.endswith(("Name", "Id", "Arn")) or name in shapes.PAGING_PARAMS:
             continue
-        noun = _nouns(name) - {"name", "id"}
+        noun = _nouns(name) - {"name", "id", "arn"}
         for listing, items, item in _listings(service):
             if listing != op.name and noun and _nouns(listing) == noun and _supply(name, items, item) == (1.0, name):
                 return name
@@ -149,6 +152,8 @@ def _absent(service: str, op: OperationModel) -> list[str]:
 def _enrichment(service: str, op: OperationModel, required: list[str]) -> Source | None:
     best: tuple[float, str, list[str]] | None = None
     for listing, items, item in _listings(service):
+        if listing == op.name:
+            continue
         supplies = [_supply(param, items, item) for param in required]
         if any(s is None for s in supplies):
             continue
