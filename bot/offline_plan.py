@@ -120,7 +120,7 @@ def _parent_scope(service: str, op: OperationModel) -> str | None:
         noun = _nouns(name) - {"name", "id", "arn"}
         for listing, items, item in _listings(service):
             if listing != op.name and noun and _nouns(listing) == noun and _supply(name, items, item) == (1.0, name):
-                return name
+                return str(name)
     return None
 
 
