@@ -72,8 +72,50 @@ def _yaml_problem(error: yaml.YAMLError, text: str) -> tuple[str, int | None]:
     return f"the file is not valid YAML: {error}", None
 
 
+_FAST: Any = getattr(yaml, "CSafeLoader", None)
+
+
+def _plain_events(text: str) -> bool:
+    """libyaml's quick pass: True when no anchor, alias, odd tag or deep nesting is present."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_FAST):  # _FAST is set whenever this runs
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return False
+        if getattr(event, "tag", None) not in _PLAIN_TAGS:
+            return False
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > _MAX_DEPTH:
+                return False
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return True
+
+
+def _fast_parse(text: str) -> tuple[Any, dict[str, int]] | None:
+    """The C loader's answer for a plain, valid document; None sends it to the strict loader for its message."""
+    if _FAST is None:
+        return None
+    try:
+        if not _plain_events(text):
+            return None
+        loader = _FAST(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None, {}
+            return loader.construct_document(node), _key_lines(node)
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, _Refused):
+        return None
+
+
 def parse_yaml(text: str, file: str) -> tuple[Any, dict[str, int]]:
     """The document and the line of each top-level key; RequestError for anything unsafe or invalid."""
+    fast = _fast_parse(text)
+    if fast is not None:
+        return fast
     loader: _RequestLoader | None = None
     try:
         loader = _RequestLoader(text)  # the reader checks for control characters right here
