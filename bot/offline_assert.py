@@ -63,7 +63,8 @@ def _enum_assertion(path: str, scored: ScoredField, requirement: str) -> tuple[s
     for value in scored.enum:
         norm = normalise_value(value)
         polarity = (norm in GOOD_VALUES) - (norm in BAD_VALUES)
-        scores[value] = polarity + 2 * _mention(value, words)
+        # the vocabulary knows a weak value even when the requirement names it ("suspended counts as off")
+        scores[value] = polarity if polarity else 2 * _mention(value, words)
     good = [v for v in scored.enum if scores[v] > 0]
     bad = [v for v in scored.enum if scores[v] < 0]
     if scored.type_name == "list":
