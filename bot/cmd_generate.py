@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.config import Settings, load_settings
 from bot.corpus import Corpus
-from bot.errors import RequestError
+from bot.errors import ControlbotError, RequestError
 from bot.intake import ControlRequest, find_requests, load_request
 from bot.llm import LanguageModel, build_model
 from bot.offline import NOTE, OfflineModel
@@ -58,12 +58,22 @@ def run(args: argparse.Namespace) -> int:
     corpus = Corpus.load(Path.cwd())
     paths = find_requests(args.paths)
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        outcomes = list(pool.map(lambda p: one_request(p, args, model, corpus, settings), paths))
+        outcomes = list(pool.map(lambda p: guarded(p, args, model, corpus, settings), paths))
     for outcome in outcomes:
         report(outcome, args.trace)
     failed = sum(o.status in ("failed", "invalid") for o in outcomes)
     print(f"{len(outcomes)} request(s): {len(outcomes) - failed} ok, {failed} failed", file=sys.stderr)
     return 1 if failed else 0
+
+
+def guarded(path: Path, args: argparse.Namespace, model: LanguageModel, corpus: Corpus, settings: Settings) -> Outcome:
+    """One request's outcome; whatever goes wrong with it, the other requests of the run still complete."""
+    try:
+        return one_request(path, args, model, corpus, settings)
+    except ControlbotError as error:
+        return Outcome(path, "failed", f"{path}: {error}")
+    except Exception as error:  # a bug must not cost the other requests their features
+        return Outcome(path, "failed", f"{path}: unexpected {type(error).__name__}: {error} (please report it)")
 
 
 def one_request(
@@ -74,7 +84,7 @@ def one_request(
     except RequestError as error:
         return Outcome(path, "invalid", str(error))
     feature = Path(request.feature_path)
-    current = feature.read_text(encoding="utf-8") if feature.is_file() else None
+    current = feature.read_text(encoding="utf-8", errors="replace") if feature.is_file() else None
     if current and is_up_to_date(current, request.sha256) and not (args.force or args.feedback):
         return Outcome(path, "up-to-date", f"{feature}: up to date")
     generation = generate_control(
@@ -89,7 +99,10 @@ def one_request(
         write_atomically(feature.with_suffix(".trace.json"), json.dumps(generation.trace.to_dict(), indent=2))
     if not generation.ok or generation.feature_text is None:
         return Outcome(path, "failed", f"{feature}: not written", generation)
-    write_atomically(feature, generation.feature_text)
+    try:
+        write_atomically(feature, generation.feature_text)
+    except OSError as error:
+        return Outcome(path, "failed", f"{feature}: not written: {error.strerror or error}", generation)
     return Outcome(path, "written", describe(request, generation), generation)
 
 
@@ -103,8 +116,12 @@ def describe(request: ControlRequest, generation: Generation) -> str:
 def write_atomically(path: Path, text: str) -> None:
     """Readers never see half a file: write beside it, then rename over it."""
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def report(outcome: Outcome, trace: bool) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -63,8 +64,12 @@ def generate_control(
 
 def data_block(tag: str, text: str) -> str:
     """Text fenced as data: the closing tag cannot be smuggled in."""
-    safe = text.replace(f"</{tag}", f"</ {tag}")
-    return f"<{tag}>\n{safe}\n</{tag}>"
+    return f"<{tag}>\n{defuse(tag, text)}\n</{tag}>"
+
+
+def defuse(tag: str, text: str) -> str:
+    """The text with every closing `</tag` (any case, any spacing) broken so it cannot end the block."""
+    return re.sub(rf"</\s*({re.escape(tag)})", r"</ \1", text, flags=re.IGNORECASE)
 
 
 def request_block(request: ControlRequest) -> str:
@@ -79,7 +84,8 @@ def request_block(request: ControlRequest) -> str:
         "frameworks": list(request.frameworks),
         "notes": request.notes,
     }
-    return "\n".join(f"{k}: {json.dumps(v)}" for k, v in fields.items() if v not in (None, []))
+    text = "\n".join(f"{k}: {json.dumps(v)}" for k, v in fields.items() if v not in (None, []))
+    return defuse("request", text)  # the templates wrap it in <request> ... </request>
 
 
 def render_examples(examples: list[Example]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.intake import ControlRequest
+from bot.language import STEP_KEYWORD_START
 
 
 class Analysis(BaseModel):
@@ -40,13 +41,19 @@ def feature_title(request: ControlRequest) -> str:
     return first if len(first) <= 100 else first[:97].rstrip() + "..."
 
 
+def feature_description(request: ControlRequest) -> str:
+    """The requirement on one line; one starting like a step ("When a cluster ...") would be misread."""
+    text = " ".join(request.requirement.split())
+    return f"Requirement: {text}" if STEP_KEYWORD_START.match(text) else text
+
+
 def _keyworded(first: str, lines: list[str]) -> list[str]:
     return [f"    {first if i == 0 else 'And'} {line.strip()}" for i, line in enumerate(lines)]
 
 
 def render_feature(request: ControlRequest, plan: Plan, scenario: str = "") -> str:
     """A complete feature (no provenance line) holding the plan's steps, in the layout of DESIGN.md."""
-    description = " ".join(request.requirement.split())
+    description = feature_description(request)
     lines = [
         tags_line(request),
         f"Feature: {feature_title(request)}",

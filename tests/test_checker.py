@@ -68,8 +68,7 @@ def test_service_tag_must_match_the_request() -> None:
 def test_step_swallowed_into_the_description_is_reported() -> None:
     text = GOOD.replace(
         "  Buckets must apply a default encryption rule that uses SSE-KMS.\n",
-        "  Buckets must apply a default encryption rule that uses SSE-KMS.\n"
-        '  Then "Name" must be present\n',
+        '  Buckets must apply a default encryption rule that uses SSE-KMS.\n  Then "Name" must be present\n',
     )
     found = errors(text)
     assert found[0].line == 4
@@ -122,7 +121,9 @@ Feature: EBS encryption by default
     Then "GetEbsEncryptionByDefault.EbsEncryptionByDefault" must be true
 """
     assert errors(text) == []
-    assert "closest valid: EbsEncryptionByDefault" in errors(text.replace("Default.EbsEnc", "Default.EbsEnk"))[0].message
+    assert (
+        "closest valid: EbsEncryptionByDefault" in errors(text.replace("Default.EbsEnc", "Default.EbsEnk"))[0].message
+    )
 
 
 def test_projections_and_expressions_resolve() -> None:
@@ -148,7 +149,9 @@ def test_syntax_error_is_reported_with_its_line() -> None:
 
 def test_scenario_needs_setup_and_assertion() -> None:
     text = GOOD.replace("  Background:\n", "  Scenario: only setup\n")
-    text = text.replace("  Scenario: the default encryption rule uses a KMS key\n    Then", "  Scenario: only check\n    Then")
+    text = text.replace(
+        "  Scenario: the default encryption rule uses a KMS key\n    Then", "  Scenario: only check\n    Then"
+    )
     messages = [p.message for p in errors(text)]
     assert any("has no assertion" in m for m in messages)
     assert any("has no setup step" in m for m in messages)
