@@ -18,7 +18,7 @@ COLD_RUN = """
 import glob, gzip, json, os, sys, time
 import botocore
 from bot.botocore_index import load_index
-from bot.retrieval import prepare
+from bot.search_index import prepare
 service = sys.argv[1]
 started = time.perf_counter()
 load_index(service)
@@ -56,7 +56,8 @@ def cold_samples(service: str, runs: int) -> list[dict[str, float]]:
 
 
 def warm_samples(service: str, rounds: int) -> list[float]:
-    from bot.retrieval import prepare, retrieve
+    from bot.retrieval import retrieve
+    from bot.search_index import prepare
 
     prepare(service)
     timings = []
