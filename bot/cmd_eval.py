@@ -17,7 +17,7 @@ from bot.checker import check_feature
 from bot.config import Settings, load_settings
 from bot.corpus import Corpus
 from bot.errors import ControlbotError, UsageError
-from bot.evaluation import expected_hits, feature_facts, normalise_path
+from bot.evaluation import expected_hits, feature_facts, field_hit, map_fields, normalise_path
 from bot.intake import parse_request
 from bot.llm import LanguageModel, build_model
 from bot.offline import OfflineModel
@@ -56,11 +56,11 @@ def score_entry(entry: dict[str, Any], model: LanguageModel, corpus: Corpus, set
     except ControlbotError as error:
         return {**result, "error": str(error)}
     ops, fields = expected_hits(entry)
+    maps = map_fields(entry)
     found = retrieve(request.service, request_query(request), request.category, k=settings.retrieval_k)
     result["retrieval_op_recall"] = float(any(o.name in ops for o in found.operations))
-    result["retrieval_field_recall"] = float(
-        any(f"{f.operation}:{normalise_path(f.path)}" in fields for f in found.fields)
-    )
+    retrieved = (f"{f.operation}:{normalise_path(f.path)}" for f in found.fields)
+    result["retrieval_field_recall"] = float(field_hit(retrieved, fields, maps))
     generation = generate_control(request, model=model, corpus=corpus, settings=settings)
     result["seconds"] = round(generation.trace.seconds, 3)
     result["tokens"] = generation.trace.tokens
@@ -72,7 +72,7 @@ def score_entry(entry: dict[str, Any], model: LanguageModel, corpus: Corpus, set
     result["parse_valid"] = float(not any(p.message.startswith("Gherkin syntax") for p in problems))
     result["grounded"] = float(generation.ok and not any(p.severity == "error" for p in problems))
     result["op_hit"] = float(bool(facts.operations & ops))
-    result["field_hit"] = float(bool(facts.fields & fields))
+    result["field_hit"] = float(field_hit(facts.fields, fields, maps))
     return result
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot import shapes
 from bot.feature import Scenario, parse_feature
 
 _MARKERS = re.compile(r"\[[^\]]*\]|\.\*|^\*\.?")
@@ -76,3 +78,26 @@ def expected_hits(entry: dict[str, object]) -> tuple[set[str], set[str]]:
         ops.add(op)
         wanted.add(f"{op}:{normalise_path(path)}")
     return ops, wanted
+
+
+def map_fields(entry: dict[str, object]) -> set[str]:
+    """The expected "Op:path" fields that are maps in the model: asserting one of their keys asserts them."""
+    service = str(entry.get("service", ""))
+    operations = list(entry.get("expected_operations") or [])  # type: ignore[call-overload]
+    fields = list(entry.get("expected_fields") or [])  # type: ignore[call-overload]
+    pairs = [(str(operations[0]), str(fields[0]))] if operations and fields else []
+    pairs += [tuple(str(a).partition(":")[::2]) for a in entry.get("alternatives") or []]  # type: ignore[attr-defined, misc]
+    found = set()
+    for operation, path in pairs:
+        try:
+            resolved = shapes.resolve(shapes.output_root(shapes.operation(service, operation)), path)
+        except shapes.PathError:
+            continue
+        if resolved.leaf is not None and resolved.leaf.type_name == "map":
+            found.add(f"{operation}:{normalise_path(path)}")
+    return found
+
+
+def field_hit(asserted: Iterable[str], wanted: set[str], maps: set[str]) -> bool:
+    """An expected field is asserted exactly, or through one of its keys when it is a map."""
+    return any(a in wanted or any(a.startswith(m + ".") for m in maps) for a in asserted)

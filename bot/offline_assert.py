@@ -8,11 +8,11 @@ import re
 from bot.knowledge import BAD_VALUES, GOOD_VALUES, NEGATIVE_FIELD_WORDS, PROTECTIVE_FIELD_WORDS, normalise_value
 from bot.language import quote
 from bot.retrieval import ScoredField
-from bot.vocabulary import split_words
+from bot.vocabulary import split_words, tokenize
 
 NUMERIC = {"integer", "long", "float", "double"}
+PRESENT_CONFIDENCE = 0.0  # "must be present" on a plain field: neither evidence for nor against
 _AGE_WORDS = {"create", "created", "creation", "rotated", "rotation", "last", "changed", "modified", "issued", "start"}
-_IDENTIFIER_WORDS = {"id", "arn", "name", "identifier", "url", "uri", "owner", "alias"}
 _NEGATION = {"not", "no", "never", "nor", "without", "disallow", "forbid", "forbidden", "prohibit"}
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "twelve": 12}
@@ -20,9 +20,13 @@ _AT_MOST = re.compile(r"\b(at most|no more than|maximum|within|every|or less|not
 _AT_LEAST = re.compile(r"\b(at least|minimum|or more|no less than|longer than|keep|retain)\b")
 
 
-def assertion_for(path: str, scored: ScoredField, requirement: str) -> tuple[str, float]:
+def assertion_for(
+    path: str, scored: ScoredField, requirement: str, terms: frozenset[str] = frozenset()
+) -> tuple[str, float]:
     """(assertion step, confidence between 0 and 1) for the field at `path` in the resource document."""
     leaf_words = {w.lower() for w in split_words(scored.path.rsplit(".", 1)[-1].replace("[]", ""))}
+    if scored.type_name == "map" and scored.enum:
+        return _map_key_assertion(path, scored.enum, terms)
     if scored.type_name == "boolean":
         if leaf_words & NEGATIVE_FIELD_WORDS and not leaf_words & PROTECTIVE_FIELD_WORDS:
             return f"the expression {quote(f'!contains(to_array({path}), `true`)')} must be true", 0.5
@@ -36,9 +40,9 @@ def assertion_for(path: str, scored: ScoredField, requirement: str) -> tuple[str
     if scored.type_name == "string":
         if leaf_words & {"kms", "key", "policy", "role", "certificate"}:
             return f"{quote(path)} must be present", 0.3
-        return f"{quote(path)} must be present", -0.2 if leaf_words & _IDENTIFIER_WORDS else 0.0
+        return f"{quote(path)} must be present", PRESENT_CONFIDENCE
     if scored.type_name in ("list", "map", "structure"):
-        return f"{quote(path)} must not be empty", -0.2
+        return f"{quote(path)} must not be empty", PRESENT_CONFIDENCE
     return f"{quote(path)} must be present", -0.1
 
 
@@ -113,3 +117,12 @@ def _age_assertion(path: str, leaf_words: set[str], requirement: str) -> tuple[s
     if amount is not None and leaf_words & _AGE_WORDS:
         return f"{quote(path)} must be at most {amount} days old", 0.55
     return f"{quote(path)} must be present", 0.0
+
+
+def _map_key_assertion(path: str, keys: tuple[str, ...], terms: frozenset[str]) -> tuple[str, float]:
+    """A map with known keys (SQS queue attributes): the key the request speaks of must be set."""
+    overlap = {key: len(set(tokenize(key)) & terms) for key in keys}
+    best = max(keys, key=lambda key: (overlap[key], -len(key)))
+    if not overlap[best]:
+        return f"{quote(path)} must not be empty", PRESENT_CONFIDENCE
+    return f"{quote(f'{path}.{best}')} must be present", 0.3

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 from botocore.model import OperationModel, Shape
 
 from bot import shapes
-from bot.knowledge import absent_error
+from bot.knowledge import absent_error, normalise_value
 from bot.language import quote
 from bot.offline_assert import assertion_for
 from bot.render import Plan
@@ -19,7 +20,7 @@ CANDIDATES = 40
 RETRIEVAL_WEIGHT = 2.0
 OPERATION_WEIGHT = 1.0
 UNRELATED_PENALTY = 0.3  # a field whose name shares no word with the request is a guess
-RESOURCE_WEIGHT = 1.5  # the request names the resource: operations about it are preferred
+RESOURCE_WEIGHT = 0.5  # the request names the resource: operations about it are preferred
 _SETTING_WORDS = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)
 _ACCOUNT_WORDS = re.compile(r"\b(regions?|account|by default|default|automatically|any new)\b", re.IGNORECASE)
 _GENERIC_IDS = ("Identifier", "Name", "Id", "Arn", "Url", "ARN", "URL")
@@ -64,14 +65,14 @@ def _plan_for(
     service: str, scored: ScoredField, requirement: str, resource: str, top: float, rank: int, terms: frozenset[str]
 ) -> tuple[float, Plan] | None:
     op = shapes.operation(service, scored.operation)
-    source = _source(service, op, scored.path)
+    source = _source(service, op, scored.path, resource)
     if source is None or not scored.path.startswith(source.strip):
         return None
     rest = scored.path[len(source.strip) :].lstrip(".")
     if not rest:
         return None
     path = f"{source.prefix}{rest}" if source.prefix else rest
-    assertion, confidence = assertion_for(path, scored, requirement)
+    assertion, confidence = assertion_for(path, scored, requirement, terms)
     if not _relevant(scored.path, terms):
         confidence -= UNRELATED_PENALTY
     fit = _resource_fit(scored.operation, resource) + _scope_fit(source, requirement, resource)
@@ -97,15 +98,36 @@ def _scope_fit(source: Source, requirement: str, resource: str) -> float:
     return 0.4 * bool(_ACCOUNT_WORDS.search(requirement)) + 0.4 * bool(_SETTING_WORDS.search(resource))
 
 
-def _source(service: str, op: OperationModel, path: str) -> Source | None:
+def _source(service: str, op: OperationModel, path: str, resource: str) -> Source | None:
     required = [p for p in shapes.required_inputs(op) if p not in shapes.PAGING_PARAMS]
-    head = path.split(".", 1)[0]
     if not required:
         parent = _parent_scope(service, op)
         return (
-            (parent and _enrichment(service, op, [parent])) or _own_listing(service, op, head) or _account(service, op)
+            (parent and _enrichment(service, op, [parent]))
+            or _own_listing(service, op, path, resource)
+            or _account(service, op)
         )
-    return _enrichment(service, op, required)
+    literals = _selector_literals(op, required, path)
+    found = _enrichment(service, op, [p for p in required if p not in literals])
+    if found is None or not literals:
+        return found
+    setup = list(found.setup)
+    setup[1] += "".join(f" and {quote(name)} set to {json.dumps(value)}" for name, value in literals.items())
+    return Source(tuple(setup), found.prefix, found.strip, found.score)
+
+
+def _selector_literals(op: OperationModel, required: list[str], path: str) -> dict[str, str]:
+    """Required enum inputs that pick what the call returns (EC2 DescribeInstanceAttribute's Attribute):
+    the enum value named like the field asked for."""
+    head = normalise_value(path.split(".", 1)[0].replace("[]", ""))
+    literals = {}
+    for name in required:
+        for value in shapes.enum_of(op.input_shape.members[name]):
+            norm = normalise_value(value)
+            if norm and (norm == head or head.startswith(norm) or norm.startswith(head)):
+                literals[name] = value
+                break
+    return literals
 
 
 def _parent_scope(service: str, op: OperationModel) -> str | None:
@@ -124,17 +146,31 @@ def _parent_scope(service: str, op: OperationModel) -> str | None:
     return None
 
 
-def _own_listing(service: str, op: OperationModel, head: str) -> Source | None:
+def _own_listing(service: str, op: OperationModel, path: str, resource: str) -> Source | None:
+    head, _, rest = path.partition(".")
     if not head.endswith("[]") or op.output_shape is None:
         return None
     member = op.output_shape.members.get(head[:-2])
     if member is None or member.type_name != "list" or member.member.type_name != "structure":
         return None
-    ident = _id_member(member.member, op.name)
-    step = (
-        f"the resources listed by {quote(service + '.' + op.name)} at {quote(head[:-2])} identified by {quote(ident)}"
-    )
-    return Source((step,), "", head, 0.3)
+    items, item = head[:-2], member.member
+    inner = _nested_items(item, rest.partition(".")[0], resource, head[:-2])
+    if inner is not None:
+        items, item = f"{items}[].{inner[0]}[]", inner[1]
+    ident = _id_member(item, op.name)
+    step = f"the resources listed by {quote(service + '.' + op.name)} at {quote(items)} identified by {quote(ident)}"
+    return Source((step,), "", f"{items}" if inner else head, 0.3)
+
+
+def _nested_items(item: Shape, segment: str, resource: str, outer: str) -> tuple[str, Shape] | None:
+    """A list inside each listed item that is the resource itself (EC2 Reservations[].Instances[])."""
+    if not segment.endswith("[]"):
+        return None
+    member = item.members.get(segment[:-2])
+    if member is None or member.type_name != "list" or member.member.type_name != "structure":
+        return None
+    wanted = _nouns(resource)
+    return (segment[:-2], member.member) if len(_nouns(segment) & wanted) > len(_nouns(outer) & wanted) else None
 
 
 def _account(service: str, op: OperationModel) -> Source:
@@ -151,6 +187,8 @@ def _absent(service: str, op: OperationModel) -> list[str]:
 
 def _enrichment(service: str, op: OperationModel, required: list[str]) -> Source | None:
     best: tuple[float, str, list[str]] | None = None
+    if not required:
+        return None
     for listing, items, item in _listings(service):
         if listing == op.name:
             continue
@@ -196,6 +234,11 @@ def _listings(service: str) -> list[tuple[str, str, Shape]]:
         for member_name, member in op.output_shape.members.items():
             if member.type_name == "list":
                 found.append((name, member_name, member.member))
+                found.extend(
+                    (name, f"{member_name}[].{inner_name}[]", inner.member)
+                    for inner_name, inner in getattr(member.member, "members", {}).items()
+                    if inner.type_name == "list" and inner.member.type_name == "structure"
+                )
     return found
 
 

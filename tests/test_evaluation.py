@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.evaluation import expected_hits, feature_facts, normalise_path
+from bot.evaluation import expected_hits, feature_facts, field_hit, map_fields, normalise_path
 
 HEAD = "@control:x @service:svc\nFeature: x\n\n"
 
@@ -100,3 +100,20 @@ def test_expected_hits_are_the_primary_operation_and_field_plus_alternatives() -
 
 def test_an_entry_without_expectations_expects_nothing() -> None:
     assert expected_hits({"id": "x"}) == (set(), set())
+
+
+def test_a_map_field_is_hit_through_one_of_its_keys_and_only_a_map() -> None:
+    entry = {
+        "service": "sns",
+        "expected_operations": ["GetTopicAttributes"],
+        "expected_fields": ["Attributes"],
+    }
+    ops, fields = expected_hits(entry)
+    maps = map_fields(entry)
+    assert maps == {"GetTopicAttributes:Attributes"}
+    assert field_hit({"GetTopicAttributes:Attributes.KmsMasterKeyId"}, fields, maps)
+    assert not field_hit({"GetTopicAttributes:AttributesX"}, fields, maps)
+    plain = {"service": "rds", "expected_operations": ["DescribeDBInstances"],
+             "expected_fields": ["DBInstances[].StorageEncrypted"]}  # fmt: skip
+    assert map_fields(plain) == set()
+    assert not field_hit({"DescribeDBInstances:DBInstances.StorageEncrypted.X"}, expected_hits(plain)[1], set())
