@@ -108,7 +108,7 @@ def test_a_map_field_is_hit_through_one_of_its_keys_and_only_a_map() -> None:
         "expected_operations": ["GetTopicAttributes"],
         "expected_fields": ["Attributes"],
     }
-    ops, fields = expected_hits(entry)
+    _ops, fields = expected_hits(entry)
     maps = map_fields(entry)
     assert maps == {"GetTopicAttributes:Attributes"}
     assert field_hit({"GetTopicAttributes:Attributes.KmsMasterKeyId"}, fields, maps)
