@@ -24,6 +24,7 @@ RESOURCE_WEIGHT = 0.5  # the request names the resource: operations about it are
 _SETTING_WORDS = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)
 _ACCOUNT_WORDS = re.compile(r"\b(regions?|account|by default|default|automatically|any new)\b", re.IGNORECASE)
 _GENERIC_IDS = ("Identifier", "Name", "Id", "Arn", "Url", "ARN", "URL")
+_ID_SUFFIXES = ("identifier", "name", "id", "arn", "url")
 
 
 @dataclass(frozen=True)
@@ -271,15 +272,18 @@ def _overlap(listing: str, operation: str) -> float:
 
 
 def _id_member(item: Shape, operation: str) -> str:
+    """The member that names a listed resource: about the operation's resource, a name or id before an ARN."""
     members = list(item.members)
-    nouns = {w.lower().rstrip("s") for w in split_words(operation)}
+    nouns = _nouns(operation)
+
+    def suffix(member: str) -> str:
+        words = split_words(member)
+        last = words[-1].lower() if words else ""
+        return last if last in _ID_SUFFIXES else ""
+
     ranked = sorted(
-        (m for m in members if m.endswith(_GENERIC_IDS) and item.members[m].type_name == "string"),
-        key=lambda m: (
-            -len({w.lower().rstrip("s") for w in split_words(m)} & nouns),
-            next(s for s in _GENERIC_IDS if m.endswith(s)) not in ("Identifier", "Name", "Id"),
-            len(m),
-        ),
+        (m for m in members if suffix(m) and item.members[m].type_name == "string"),
+        key=lambda m: (-len(_nouns(m) & nouns), suffix(m) not in ("identifier", "name", "id"), len(m)),
     )
     return ranked[0] if ranked else (members[0] if members else "@")
 
