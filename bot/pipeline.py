@@ -6,6 +6,7 @@ import json
 import re
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -120,6 +121,7 @@ class _Run:
         self.feedback, self.previous = feedback, previous
         self.trace = Trace(request.id, model.provider, model.model, prompt_version())
         self.draft = ""
+        self.context = ""
 
     def failed(self, errors: list[str]) -> Generation:
         return Generation(
@@ -127,8 +129,11 @@ class _Run:
         )
 
     def execute(self) -> Generation:
-        analysis = self.analyse()
-        retrieval = self.retrieve()
+        # Retrieval needs no analysis: it runs while the model answers the analyse call.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            searching = pool.submit(self.search)
+            analysis = self.analyse()
+            retrieval = self.record_retrieval(*searching.result())
         plan = self.plan(analysis, retrieval)
         if plan is None:
             return self.failed(["the plan still fails its checks after the repair rounds", *self.last_errors])
@@ -180,13 +185,17 @@ class _Run:
         self.record("analyse", analysis.property, markdown, analysis.model_dump(), done)
         return analysis
 
-    def retrieve(self) -> Retrieval:
+    def search(self) -> tuple[Retrieval, str, float]:
         started = time.perf_counter()
         query = request_query(self.request)
         found = retrieve(self.request.service, query, self.request.category, k=self.settings.retrieval_k)
+        context = found.render_boto3()
+        return found, context, time.perf_counter() - started
+
+    def record_retrieval(self, found: Retrieval, context: str, seconds: float) -> Retrieval:
+        self.context = context  # the Boto3 context the plan and repair prompts carry
         top = found.operations[0].name if found.operations else "nothing"
-        markdown = f"```python\n{found.render_boto3()}\n```"
-        self.record("retrieve", f"top operation {top}", markdown, found.to_json(), time.perf_counter() - started)
+        self.record("retrieve", f"top operation {top}", f"```python\n{context}\n```", found.to_json(), seconds)
         return found
 
     def plan(self, analysis: Analysis, retrieval: Retrieval) -> Plan | None:
@@ -196,7 +205,7 @@ class _Run:
                 "request": self.request_text(),
                 "analysis": analysis.model_dump_json(),
                 "service": self.request.service,
-                "context": retrieval.render_boto3(),
+                "context": self.context,
                 "grammar": GRAMMAR,
                 "feedback": self.feedback_text(),
                 "errors": _errors_block(self.last_errors, "Your previous plan failed these checks"),
@@ -240,7 +249,7 @@ class _Run:
         slots = {
             "request": self.request_text(),
             "service": self.request.service,
-            "context": retrieval.render_boto3(),
+            "context": self.context,
             "grammar": GRAMMAR,
             "errors": _bullets(errors),
             "draft": draft,
