@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -14,12 +12,12 @@ from pydantic import BaseModel, ValidationError
 
 from bot.checker import Problem, check_feature
 from bot.config import Settings
-from bot.corpus import Corpus, Example
+from bot.corpus import Corpus
 from bot.errors import LLMError
 from bot.intake import ControlRequest
 from bot.language import STEP_FORMS
 from bot.llm import Completion, LanguageModel, LLMCall, parse_json_answer, strip_fence
-from bot.prompts import load_template, prompt_version
+from bot.prompts import data_block, load_template, prompt_version, render_examples, request_block
 from bot.provenance import provenance_line, with_provenance
 from bot.render import Analysis, Plan, render_feature
 from bot.retrieval import Retrieval, request_query, retrieve
@@ -61,42 +59,6 @@ def generate_control(
         return run.execute()
     except LLMError as error:
         return run.failed([str(error)])
-
-
-def data_block(tag: str, text: str) -> str:
-    """Text fenced as data: the closing tag cannot be smuggled in."""
-    return f"<{tag}>\n{defuse(tag, text)}\n</{tag}>"
-
-
-def defuse(tag: str, text: str) -> str:
-    """The text with every closing `</tag` (any case, any spacing) broken so it cannot end the block."""
-    return re.sub(rf"</\s*({re.escape(tag)})", r"</ \1", text, flags=re.IGNORECASE)
-
-
-def request_block(request: ControlRequest) -> str:
-    fields = {
-        "id": request.id,
-        "service": request.service,
-        "resource": request.resource,
-        "requirement": request.requirement,
-        "title": request.title,
-        "category": request.category,
-        "severity": request.severity,
-        "frameworks": list(request.frameworks),
-        "notes": request.notes,
-    }
-    text = "\n".join(f"{k}: {json.dumps(v)}" for k, v in fields.items() if v not in (None, []))
-    return defuse("request", text)  # the templates wrap it in <request> ... </request>
-
-
-def render_examples(examples: list[Example]) -> str:
-    if not examples:
-        return "(none yet)"
-    return "\n\n".join(
-        f"Example `{e.id}`\nRequest:\n```yaml\n{e.request_text.strip()}\n```\n"
-        f"Feature:\n```gherkin\n{e.feature_text.strip()}\n```"
-        for e in examples
-    )
 
 
 def checks(problems: list[Problem], text: str) -> tuple[int, int]:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from bot.corpus import Example
 from bot.errors import ControlbotError
+from bot.intake import ControlRequest
 
 SLOT = re.compile(r"\{\{([a-z_]+)\}\}")
 SPLIT = "\n=== user ===\n"
@@ -69,3 +72,39 @@ def prompt_version(folder: Path | None = None) -> str:
     for path in sorted((folder or prompts_dir()).glob("*.md")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:8]
+
+
+def data_block(tag: str, text: str) -> str:
+    """Text fenced as data: the closing tag cannot be smuggled in."""
+    return f"<{tag}>\n{defuse(tag, text)}\n</{tag}>"
+
+
+def defuse(tag: str, text: str) -> str:
+    """The text with every closing `</tag` (any case, any spacing) broken so it cannot end the block."""
+    return re.sub(rf"</\s*({re.escape(tag)})", r"</ \1", text, flags=re.IGNORECASE)
+
+
+def request_block(request: ControlRequest) -> str:
+    fields = {
+        "id": request.id,
+        "service": request.service,
+        "resource": request.resource,
+        "requirement": request.requirement,
+        "title": request.title,
+        "category": request.category,
+        "severity": request.severity,
+        "frameworks": list(request.frameworks),
+        "notes": request.notes,
+    }
+    text = "\n".join(f"{k}: {json.dumps(v)}" for k, v in fields.items() if v not in (None, []))
+    return defuse("request", text)  # the templates wrap it in <request> ... </request>
+
+
+def render_examples(examples: list[Example]) -> str:
+    if not examples:
+        return "(none yet)"
+    return "\n\n".join(
+        f"Example `{e.id}`\nRequest:\n```yaml\n{e.request_text.strip()}\n```\n"
+        f"Feature:\n```gherkin\n{e.feature_text.strip()}\n```"
+        for e in examples
+    )
