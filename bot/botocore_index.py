@@ -247,6 +247,7 @@ def describe_field(field: FieldDoc) -> str:
     return f"{field.type_name}, {label} {values}{more}"
 
 
+@functools.cache
 def _load_raw(service: str) -> tuple[dict[str, Any], set[str]]:
     """The service model and the names of its paginated operations.
 
@@ -295,11 +296,18 @@ def load_index(service: str) -> ServiceIndex:
             for name, spec in sorted(raw["operations"].items())
             if is_read_operation(name)
         }
-    model = botocore.model.ServiceModel(raw, service_name=service)
-    return ServiceIndex(service, operations, builder.fields, model)
+    return ServiceIndex(service, operations, builder.fields, service_model(service))
+
+
+@functools.cache
+def service_model(service: str) -> botocore.model.ServiceModel:
+    """botocore's model of a service, from the same parsed JSON as its index (parsed once per process)."""
+    return botocore.model.ServiceModel(_load_raw(service)[0], service_name=service)
 
 
 def clear_caches() -> None:
     """Forget every built index and loaded model (benchmarks measure cold builds with this)."""
     load_index.cache_clear()
+    service_model.cache_clear()
+    _load_raw.cache_clear()
     _loader.cache_clear()

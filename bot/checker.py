@@ -9,6 +9,7 @@ from typing import Any, Literal
 from botocore.model import Shape
 
 from bot import shapes
+from bot.botocore_index import is_read_operation
 from bot.feature import ParsedFeature, Scenario, StepLine, parse_feature
 from bot.language import STEP_KEYWORD_START, Step
 from bot.shapes import PathError, Root
@@ -174,7 +175,7 @@ def _ground(scenario: Scenario, source: StepLine, report: _Report) -> None:
 
 def _read_op(step: Step) -> Any:
     op = shapes.operation(step.service, step.operation)
-    if not shapes.is_read_operation(step.operation):
+    if not is_read_operation(step.operation):
         raise PathError(f'"{step.op_ref}" is not a read operation (Get/Describe/List/BatchGet/Head): never called')
     return op
 

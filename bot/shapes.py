@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, TypeAlias
 
-import botocore.session
 import jmespath
-from botocore.exceptions import UnknownServiceError
 from botocore.model import OperationModel, ServiceModel, Shape
 from jmespath.exceptions import JMESPathError
 
-READ_PREFIXES = ("Get", "Describe", "List", "BatchGet", "Head")
+from bot import botocore_index
+from bot.botocore_index import is_read_operation
+from bot.errors import UsageError
+
 # Parameters a listing operation may require that the runner supplies itself (botocore paging inputs).
 PAGING_PARAMS = frozenset({"MaxResults", "MaxItems", "Limit", "MaxRecords", "PageSize", "MaxKeys"})
 
@@ -23,20 +24,11 @@ class PathError(ValueError):
 
 
 @cache
-def botocore_session() -> botocore.session.Session:
-    return botocore.session.get_session()
-
-
-@cache
 def service_model(service: str) -> ServiceModel:
     try:
-        return botocore_session().get_service_model(service)
-    except UnknownServiceError:
+        return botocore_index.service_model(service)
+    except UsageError:
         raise PathError(f'unknown service "{service}"') from None
-
-
-def is_read_operation(name: str) -> bool:
-    return name.startswith(READ_PREFIXES)
 
 
 def closest(name: str, candidates: list[str], n: int = 5) -> list[str]:
