@@ -11,6 +11,8 @@ from bot.retrieval import ScoredField
 from bot.vocabulary import split_words, tokenize
 
 NUMERIC = {"integer", "long", "float", "double"}
+FLAG_CONFIDENCE = 0.5  # a flag named by the request is what most controls check
+ENUM_CONFIDENCE = 0.6  # an enum with a value known to be the secure one
 PRESENT_CONFIDENCE = 0.0  # "must be present" on a plain field: neither evidence for nor against
 _AGE_WORDS = {"create", "created", "creation", "rotated", "rotation", "last", "changed", "modified", "issued", "start"}
 _NEGATION = {"not", "no", "never", "nor", "without", "disallow", "forbid", "forbidden", "prohibit"}
@@ -30,7 +32,7 @@ def assertion_for(
     if scored.type_name == "boolean":
         if leaf_words & NEGATIVE_FIELD_WORDS and not leaf_words & PROTECTIVE_FIELD_WORDS:
             return f"the expression {quote(f'!contains(to_array({path}), `true`)')} must be true", 0.5
-        return f"{quote(path)} must be true", 0.5
+        return f"{quote(path)} must be true", FLAG_CONFIDENCE
     if scored.enum:
         return _enum_assertion(path, scored, requirement)
     if scored.type_name in NUMERIC:
@@ -78,7 +80,7 @@ def _enum_assertion(path: str, scored: ScoredField, requirement: str) -> tuple[s
         if good:
             return f"{quote(path)} must contain {json.dumps(good[0])}", 0.4
         return f"{quote(path)} must not be empty", 0.0
-    known = 0.6 if any(normalise_value(v) in GOOD_VALUES for v in good) else 0.3
+    known = ENUM_CONFIDENCE if any(normalise_value(v) in GOOD_VALUES for v in good) else 0.3
     if len(good) == 1:
         return f"{quote(path)} must be {json.dumps(good[0])}", known
     if good:

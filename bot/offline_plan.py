@@ -20,6 +20,7 @@ CANDIDATES = 40
 RETRIEVAL_WEIGHT = 2.0
 OPERATION_WEIGHT = 1.0
 UNRELATED_PENALTY = 0.3  # a field whose name shares no word with the request is a guess
+OWN_LISTING_SCORE = 0.3  # one listing call answers the question: simpler than list-then-enrich
 RESOURCE_WEIGHT = 0.5  # the request names the resource: operations about it are preferred
 _SETTING_WORDS = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)
 _ACCOUNT_WORDS = re.compile(r"\b(regions?|account|by default|default|automatically|any new)\b", re.IGNORECASE)
@@ -160,7 +161,7 @@ def _own_listing(service: str, op: OperationModel, path: str, resource: str) -> 
         items, item = f"{items}[].{inner[0]}[]", inner[1]
     ident = _id_member(item, op.name)
     step = f"the resources listed by {quote(service + '.' + op.name)} at {quote(items)} identified by {quote(ident)}"
-    return Source((step,), "", f"{items}" if inner else head, 0.3)
+    return Source((step,), "", f"{items}" if inner else head, OWN_LISTING_SCORE)
 
 
 def _nested_items(item: Shape, segment: str, resource: str, outer: str) -> tuple[str, Shape] | None:
