@@ -279,7 +279,8 @@ def _check_condition(step: Step, root: Root) -> None:
         _check_values(step.path, leaf, values)
     if step.kind in ("at_least", "at_most") and leaf.type_name not in NUMERIC:
         raise PathError(f'"{step.path}" is a {leaf.type_name}; "at least/at most" compare numbers')
-    if step.kind == "max_age_days" and leaf.type_name not in ("timestamp", "string"):
+    is_date = leaf.type_name == "timestamp" or (leaf.type_name == "string" and not shapes.enum_of(leaf))
+    if step.kind == "max_age_days" and not is_date:
         raise PathError(f'"{step.path}" is a {leaf.type_name}; "days old" compares timestamps')
     if step.kind in ("contains", "not_contains"):
         typed = resolved.shape

@@ -175,3 +175,33 @@ def test_an_invalid_path_is_reported_as_such() -> None:
     broken: Any = step('"Rules[?" must be present')
     with pytest.raises(PathError, match="not a valid JMESPath"):
         failure(broken, BUCKET)
+
+
+def test_age_of_a_timestamp_fails_when_older_than_allowed() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+    keys = Document(
+        "alice",
+        {"ListAccessKeys": {"AccessKeyMetadata": [{"CreateDate": now - timedelta(days=10)}]}},
+    )
+    old = Document(
+        "bob",
+        {"ListAccessKeys": {"AccessKeyMetadata": [
+            {"CreateDate": now - timedelta(days=10)},
+            {"CreateDate": (now - timedelta(days=200)).isoformat()},
+        ]}},
+    )  # fmt: skip
+    text = '"ListAccessKeys.AccessKeyMetadata[].CreateDate" must be at most 90 days old'
+    assert outcome(text, keys) is None
+    reason = outcome(text, old)
+    assert reason is not None and "must be at most 90 days old" in reason
+    assert outcome(text, Document("carol", {"ListAccessKeys": {"AccessKeyMetadata": []}})) is not None
+
+
+def test_enrichment_parameters_joined_by_and_parse_into_paths_and_literals() -> None:
+    parsed = step(
+        'each resource is enriched by "ec2.DescribeInstanceAttribute" with "InstanceId" from "InstanceId"'
+        ' and "Attribute" set to "disableApiTermination"'
+    )
+    assert parsed.params == (("InstanceId", "path", "InstanceId"), ("Attribute", "value", "disableApiTermination"))

@@ -155,3 +155,21 @@ def test_scenario_needs_setup_and_assertion() -> None:
     messages = [p.message for p in errors(text)]
     assert any("has no assertion" in m for m in messages)
     assert any("has no setup step" in m for m in messages)
+
+
+def test_age_assertions_need_a_timestamp() -> None:
+    text = """\
+@control:iam-keys @service:iam @severity:high @category:key-rotation
+Feature: access keys are rotated
+  Keys are replaced every 90 days.
+
+  Background:
+    Given the resources listed by "iam.ListUsers" at "Users" identified by "UserName"
+    And each resource is enriched by "iam.ListAccessKeys" with "UserName" from "UserName"
+
+  Scenario: every key is young
+    Then "ListAccessKeys.AccessKeyMetadata[].CreateDate" must be at most 90 days old
+"""
+    assert errors(text) == []
+    broken = errors(text.replace("[].CreateDate", "[].Status"))
+    assert "compares timestamps" in broken[0].message
