@@ -171,6 +171,8 @@ def _ground(scenario: Scenario, source: StepLine, report: _Report) -> None:
                 _check_condition(step, root)
         except PathError as error:
             report.error(entry.line, str(error))
+            if step.kind == "enrich":
+                root.members.setdefault(step.operation, None)  # one error, not one per path under it
 
 
 def _read_op(step: Step) -> Any:
@@ -216,7 +218,7 @@ def _item_shape(items: shapes.Resolved, path: str) -> Shape | None:
 
 
 def _item_root(item: Shape | None) -> Root:
-    members: dict[str, Shape | Root] = {}
+    members: dict[str, Shape | Root | None] = {}
     if item is not None and item.type_name == "structure":
         members.update(item.members)
     label = f"list item {item.name}" if item is not None else "the list item"

@@ -77,7 +77,7 @@ class Seq:
 class Root:
     """The per-resource document: the list item's members plus one key per enrichment response."""
 
-    members: dict[str, Shape | Root] = field(default_factory=dict)
+    members: dict[str, Shape | Root | None] = field(default_factory=dict)
     identity: Shape | None = None
     label: str = "the resource document"
 
