@@ -58,9 +58,10 @@ def plan_control(service: str, query: str, category: str | None, requirement: st
 
 
 def _relevant(path: str, terms: frozenset[str]) -> bool:
-    """Whether the field's own name shares a word with the request (its text, vocabulary, synonyms)."""
-    leaf = path.rsplit(".", 1)[-1].replace("[]", "")
-    return bool(set(tokenize(leaf)) & terms)
+    """Whether the field's name shares a word with the request (its text, vocabulary, synonyms); the parent
+    counts, since a generic leaf (`Status`, `Enabled`) takes its meaning from it (`BackupPolicy.Status`)."""
+    name = " ".join(path.replace("[]", "").split(".")[-2:])
+    return bool(set(tokenize(name)) & terms)
 
 
 def _plan_for(
@@ -199,6 +200,7 @@ def _enrichment(service: str, op: OperationModel, required: list[str]) -> Source
             continue
         quality = sum(q for q, _ in supplies if q) / len(supplies)  # type: ignore[misc]
         score = quality + 0.5 * _overlap(listing, op.name) + (0.1 if listing.startswith("List") else 0.0)
+        score += _parent_fit(listing, required)
         paths = [p for _, p in supplies if p]  # type: ignore[misc]
         if best is None or score > best[0]:
             best = (score, f"{listing}|{items}", paths)
@@ -213,6 +215,16 @@ def _enrichment(service: str, op: OperationModel, required: list[str]) -> Source
         *_absent(service, op),
     ]
     return Source(tuple(setup), f"{op.name}.", "", min(best[0], 1.0) * 0.3)
+
+
+def _parent_fit(listing: str, required: list[str]) -> float:
+    """A listing named like the identifier asked for (FileSystemId: DescribeFileSystems) lists the parent."""
+    wanted = set().union(*(_nouns(p) - {"id", "name", "arn", "identifier"} for p in required))
+    return _overlap_sets(_nouns(re.sub(r"^(List|Describe)", "", listing)), wanted)
+
+
+def _overlap_sets(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(len(a | b), 1)
 
 
 def _all_attributes(op: OperationModel) -> str:
@@ -248,10 +260,11 @@ def _supply(param: str, items: str, item: Shape) -> tuple[float, str] | None:
     """Where a list item holds the value of `param`, with a confidence."""
     if item.type_name == "string":
         words = {w.lower() for w in split_words(items)}
-        param_words = {w.lower() for w in split_words(param)} - {"id", "name", "arn", "url"}
+        param_words = {w.lower().rstrip("s") for w in split_words(param)} - {"id", "name", "arn", "url"}
         if param_words and param_words <= {w.rstrip("s") for w in words} | words:
             return 1.0, "@"
-        return (0.5, "@") if param.lower() in ("name", "arn", "id", "resourcearn") else None
+        # BatchGet calls take a plain list of names (CodeBuild's `names`): the runner wraps one name
+        return (0.5, "@") if param.lower().rstrip("s") in ("name", "arn", "id", "resourcearn") else None
     if item.type_name != "structure":
         return None
     members = list(item.members)

@@ -18,6 +18,8 @@ from bot.assertions import Document, PathError, failure, filter_failure, search
 from bot.feature import ParsedFeature, Scenario
 from bot.findings import Finding
 from bot.language import Step
+from bot.shapes import PathError as ModelPathError
+from bot.shapes import input_members, operation
 
 READ_ONLY_PREFIXES = ("Get", "Describe", "List", "BatchGet", "Head")
 # Services whose listings are the same from every region: checked once, reported as region "global".
@@ -214,8 +216,17 @@ def _params(step: Step, document: Document) -> dict[str, Any]:
         found = search(value, document)
         if found is None:
             raise PathError(f'{step.op_ref} parameter "{name}" from "{value}": the path resolves to nothing')
-        params[name] = found
+        params[name] = [found] if _takes_list(step, name) and not isinstance(found, list) else found
     return params
+
+
+def _takes_list(step: Step, name: str) -> bool:
+    """BatchGet calls take lists (`names`, `ids`): one resource's identifier is sent as a list of one."""
+    try:
+        members = input_members(operation(step.service, step.operation))
+    except ModelPathError:  # an unknown operation fails at its call, with the API's own message
+        return False
+    return name in members and members[name].type_name == "list"
 
 
 def _check_resource(cache: ApiCache, unit: Unit, resource: str, start: Document) -> Finding:

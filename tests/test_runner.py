@@ -347,3 +347,32 @@ Feature: a malformed value
     assert [f.status for f in findings] == ["ERROR"]
     assert len(findings[0].reasons) == 1 and findings[0].reasons[0].startswith("line 5: ")
     assert not recorder.calls
+
+
+def test_a_batch_get_call_gets_one_identifier_as_a_list(session: boto3.Session) -> None:
+    codebuild = session.client("codebuild", region_name=REGION)
+    role = f"arn:aws:iam::{ACCOUNT}:role/build"
+    for name, privileged in (("web", False), ("miner", True)):
+        codebuild.create_project(
+            name=name,
+            source={"type": "S3", "location": "builds/source.zip"},
+            artifacts={"type": "NO_ARTIFACTS"},
+            environment={"type": "LINUX_CONTAINER", "image": "aws/codebuild/standard:7.0",
+                         "computeType": "BUILD_GENERAL1_SMALL", "privilegedMode": privileged},
+            serviceRole=role,
+        )  # fmt: skip
+    text = """\
+@control:codebuild-not-privileged @service:codebuild
+Feature: build projects do not run privileged containers
+  No privileged mode.
+
+  Background:
+    Given the resources listed by "codebuild.ListProjects" at "projects" identified by "@"
+    And each resource is enriched by "codebuild.BatchGetProjects" with "names" from "@"
+
+  Scenario: not privileged
+    Then "BatchGetProjects.projects[].environment.privilegedMode" must be false
+"""
+    found = by_resource(run_text(session, text))
+    assert found["web"].status == "PASS"
+    assert found["miner"].status == "FAIL"
