@@ -142,6 +142,24 @@ def with_retries(
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How a provider retries: attempts in all, the first backoff, and how it waits (tests pass a no-op)."""
+
+    attempts: int
+    base_delay: float = 0.5
+    sleep: Callable[[float], None] = time.sleep
+
+    @classmethod
+    def of(cls, max_retries: int, base_delay: float, sleep: Callable[[float], None]) -> RetryPolicy:
+        return cls(max(0, max_retries) + 1, base_delay, sleep)
+
+    def run(self, fn: Callable[[], T], is_retryable: Callable[[Exception], bool]) -> T:
+        return with_retries(
+            fn, attempts=self.attempts, is_retryable=is_retryable, base_delay=self.base_delay, sleep=self.sleep
+        )
+
+
 def _delay(error: Exception, attempt: int, base_delay: float, max_delay: float) -> float:
     hinted = retry_after_seconds(error)
     if hinted is not None and hinted >= 0:

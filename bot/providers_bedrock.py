@@ -10,7 +10,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError, ConnectionError, HTTPClientError
 
 from bot.errors import LLMError
-from bot.llm import Completion, LLMCall, strip_fence, with_retries
+from bot.llm import Completion, LLMCall, RetryPolicy, strip_fence
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -62,19 +62,14 @@ class BedrockModel:
     ) -> None:
         self.model = model
         self._client = client
-        self._attempts = max(0, max_retries) + 1
-        self._base_delay = base_delay
-        self._sleep = sleep
+        self._retry = RetryPolicy.of(max_retries, base_delay, sleep)
 
     def execute(self, call: LLMCall) -> Completion:
         started = time.monotonic()
         try:
-            response = with_retries(
+            response = self._retry.run(
                 lambda: self._client.converse(**self._request(call)),
-                attempts=self._attempts,
-                is_retryable=is_retryable,
-                base_delay=self._base_delay,
-                sleep=self._sleep,
+                is_retryable,
             )
         except ClientError as error:
             details = error.response.get("Error", {})
@@ -83,7 +78,7 @@ class BedrockModel:
                 f"{details.get('Code', 'error')}: {details.get('Message', '')}".rstrip(": ")
             ) from None
         except BotoCoreError as error:
-            what = f"could not be reached after {self._attempts} attempt(s)" if is_retryable(error) else "failed"
+            what = f"could not be reached after {self._retry.attempts} attempt(s)" if is_retryable(error) else "failed"
             raise LLMError(f"bedrock model {self.model!r} {what} on the {call.step} step: {error}") from None
         text = _text(response)
         if not text.strip():

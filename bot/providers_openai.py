@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import openai
 
 from bot.errors import LLMError, UsageError
-from bot.llm import Completion, LLMCall, strip_fence, with_retries
+from bot.llm import Completion, LLMCall, RetryPolicy, strip_fence
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -75,9 +75,7 @@ class OpenAIModel:
     ) -> None:
         self.model = model
         self._client = client
-        self._attempts = max(0, max_retries) + 1
-        self._base_delay = base_delay
-        self._sleep = sleep
+        self._retry = RetryPolicy.of(max_retries, base_delay, sleep)
         self._unsupported: set[str] = set()
 
     def execute(self, call: LLMCall) -> Completion:
@@ -99,12 +97,9 @@ class OpenAIModel:
         while True:
             params = self._params(call)
             try:
-                return with_retries(
+                return self._retry.run(
                     lambda: self._request(params),  # noqa: B023 - called before the loop moves on
-                    attempts=self._attempts,
-                    is_retryable=is_retryable,
-                    base_delay=self._base_delay,
-                    sleep=self._sleep,
+                    is_retryable,
                 )
             except openai.BadRequestError as error:
                 rejected = _rejected_param(error, params)
@@ -148,9 +143,9 @@ class OpenAIModel:
     def _failure(self, call: LLMCall, error: openai.APIError | MalformedResponse) -> LLMError:
         where = f"openai model {self.model!r} at {self._client.base_url}"
         if isinstance(error, openai.APITimeoutError):
-            detail = f"timed out after {self._attempts} attempt(s)"
+            detail = f"timed out after {self._retry.attempts} attempt(s)"
         elif isinstance(error, openai.APIConnectionError):
-            detail = f"could not be reached after {self._attempts} attempt(s)"
+            detail = f"could not be reached after {self._retry.attempts} attempt(s)"
         elif isinstance(error, openai.AuthenticationError):
             detail = "rejected the API key (401): check OPENAI_API_KEY"
         elif isinstance(error, openai.NotFoundError):
@@ -158,7 +153,7 @@ class OpenAIModel:
         elif isinstance(error, openai.APIStatusError):
             detail = f"failed: {error.message}"
         elif isinstance(error, MalformedResponse):
-            detail = f"returned an unreadable response after {self._attempts} attempt(s): {error}"
+            detail = f"returned an unreadable response after {self._retry.attempts} attempt(s): {error}"
         else:
             detail = f"returned an unreadable response: {error.message}"
         return LLMError(_redact(f"{where} {detail} (step {call.step})", self._client.api_key))
