@@ -23,6 +23,11 @@ BAD_VALUES = frozenset(
         "sslv3", "allowed", "allow",
     }
 )  # fmt: skip
+# Enum values of a resource's lifecycle (creating, deleting, ...): such a field is state, not a setting.
+LIFECYCLE_VALUES = frozenset(
+    {"creating", "deleting", "deleted", "pending", "updating", "modifying", "stopping", "stopped", "starting",
+     "provisioning", "terminating", "terminated", "rebooting", "deprovisioning", "inactive", "failed"}
+)  # fmt: skip
 # Field-name words whose "true" means exposure or weakness: compliant is "not true".
 NEGATIVE_FIELD_WORDS = frozenset(
     {

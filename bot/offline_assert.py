@@ -5,7 +5,14 @@ from __future__ import annotations
 import json
 import re
 
-from bot.knowledge import BAD_VALUES, GOOD_VALUES, NEGATIVE_FIELD_WORDS, PROTECTIVE_FIELD_WORDS, normalise_value
+from bot.knowledge import (
+    BAD_VALUES,
+    GOOD_VALUES,
+    LIFECYCLE_VALUES,
+    NEGATIVE_FIELD_WORDS,
+    PROTECTIVE_FIELD_WORDS,
+    normalise_value,
+)
 from bot.language import quote
 from bot.retrieval import ScoredField
 from bot.vocabulary import split_words, tokenize
@@ -13,6 +20,7 @@ from bot.vocabulary import split_words, tokenize
 NUMERIC = {"integer", "long", "float", "double"}
 FLAG_CONFIDENCE = 0.5  # a flag named by the request is what most controls check
 ENUM_CONFIDENCE = 0.6  # an enum with a value known to be the secure one
+LIFECYCLE_PENALTY = 0.4  # a resource's lifecycle state (InService, available) is rarely the control
 PRESENT_CONFIDENCE = 0.0  # "must be present" on a plain field: neither evidence for nor against
 _AGE_WORDS = {"create", "created", "creation", "rotated", "rotation", "last", "changed", "modified", "issued", "start"}
 _NEGATION = {"not", "no", "never", "nor", "without", "disallow", "forbid", "forbidden", "prohibit"}
@@ -64,6 +72,12 @@ def _mention(value: str, words: list[str]) -> int:
 
 
 def _enum_assertion(path: str, scored: ScoredField, requirement: str) -> tuple[str, float]:
+    step, confidence = _enum_step(path, scored, requirement)
+    lifecycle = sum(normalise_value(v) in LIFECYCLE_VALUES for v in scored.enum) >= 2
+    return step, confidence - LIFECYCLE_PENALTY if lifecycle else confidence
+
+
+def _enum_step(path: str, scored: ScoredField, requirement: str) -> tuple[str, float]:
     words = _words(requirement)
     scores = {}
     for value in scored.enum:
