@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,13 +72,14 @@ class Corpus:
         return cls(tuple(examples))
 
     def nearest(self, request: ControlRequest, k: int) -> list[Example]:
-        candidates = [e for e in self.examples if e.id != request.id]
-        if not candidates or k <= 0:
+        if any(e.id == request.id for e in self.examples):  # regenerating a merged control: rank without it
+            candidates = tuple(e for e in self.examples if e.id != request.id)
+            index = _bm25(candidates)
+        else:
+            candidates, index = self.examples, self._index
+        if not candidates or k <= 0 or index is None:
             return []
-        docs = [list(tokenize(e.search_text)) or ["_"] for e in candidates]
         query = list(tokenize(search_text(request))) or ["_"]
-        index = bm25s.BM25()
-        index.index(docs, show_progress=False)
         scores = np.asarray(index.get_scores(query), dtype=float)
         ranked = sorted(
             range(len(candidates)),
@@ -87,3 +89,16 @@ class Corpus:
             ),
         )
         return [candidates[i] for i in ranked[:k]]
+
+    @functools.cached_property
+    def _index(self) -> bm25s.BM25 | None:
+        """The whole corpus indexed once per run, not once per request."""
+        return _bm25(self.examples)
+
+
+def _bm25(examples: tuple[Example, ...]) -> bm25s.BM25 | None:
+    if not examples:
+        return None
+    index = bm25s.BM25()
+    index.index([list(tokenize(e.search_text)) or ["_"] for e in examples], show_progress=False)
+    return index
