@@ -6,10 +6,10 @@ import functools
 import itertools
 from typing import Any
 
-import bm25s
 import numpy as np
 import numpy.typing as npt
 
+from bot.bm25 import BM25
 from bot.botocore_index import (
     IDENTIFIER_SUFFIXES,
     READ_PREFIXES,
@@ -171,8 +171,8 @@ def _field_priors(fields: list[FieldDoc], container: list[bool]) -> Vector:
     return prior.astype(np.float32)
 
 
-def _bm25(corpus: list[list[int]], vocab: dict[str, int]) -> bm25s.BM25:
-    engine, vocab = bm25s.BM25(), dict(vocab)
+def _bm25(corpus: list[list[int]], vocab: dict[str, int]) -> BM25:
+    engine, vocab = BM25(), dict(vocab)
     if not corpus:  # bm25s cannot index nothing (some services have no read operation)
         corpus = [[vocab.setdefault("", len(vocab))]]  # the empty token: no query has it
     engine.index((corpus, vocab), show_progress=False)
