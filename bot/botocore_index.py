@@ -275,12 +275,17 @@ def _load_raw(service: str) -> tuple[dict[str, Any], set[str]]:
 
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
-    """Pause the cycle collector: building an index allocates ~10^5 acyclic objects that trigger full passes."""
+    """Keep the cycle collector off a build: an index is ~10^5 acyclic objects that live as long as the process.
+
+    Left tracked, they trigger full passes while being built and are scanned again by the first collection
+    after it (~15 ms on ec2); frozen, collections skip them. Only the cycle collector ignores frozen objects:
+    reference counting still frees them when a cache lets go."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 # Camel/Pascal humps keep acronyms together (SSEAlgorithm -> SSE, Algorithm) and digits stay on their word.
 # IPv6 stays one word, TLSv1 splits before its version, an acronym's plural stays on it (ACLs).
 _WORD = re.compile(r"IPv\d+|[A-Z]{2,}(?=v\d)|[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+\d*|[A-Z]+\d*|\d+")
+_RUN = re.compile(r"[A-Za-z0-9]+")
 
 _STOPWORD_TEXT = """
     a an and any are as at be been being both but by can could do does each either every for from has have
@@ -88,29 +90,33 @@ def tokenize(text: str) -> tuple[str, ...]:
 
 
 class TokenIds:
-    """Texts as lists of token ids over one growing vocabulary; each raw word and each text is read once."""
+    """Texts as lists of token ids over one growing vocabulary; each text, run of letters and digits, and raw
+    word is read once. A word never spans two runs, so splitting on runs first gives the same words."""
 
     def __init__(self) -> None:
         self.vocab: dict[str, int] = {}
-        self._word_ids: dict[str, int] = {}
+        self._run_ids: dict[str, list[int]] = {}
         self._memo: dict[str, list[int]] = {}
 
     def ids(self, text: str) -> list[int]:
         found = self._memo.get(text)
         if found is None:
-            known = self._word_ids
-            words = _WORD.findall(text)
-            for word in words:
-                if word not in known:
-                    self._word(word)
-            found = self._memo[text] = [i for i in map(known.__getitem__, words) if i >= 0]
+            runs = _RUN.findall(text)
+            try:
+                found = list(itertools.chain.from_iterable(map(self._run_ids.__getitem__, runs)))
+            except KeyError:
+                found = [i for run in runs for i in self._run_ids.get(run) or self._run(run)]
+            self._memo[text] = found
         return found
 
-    def _word(self, word: str) -> int:
-        token = term(word)
-        token_id = self.vocab.setdefault(token, len(self.vocab)) if token else -1
-        self._word_ids[word] = token_id
-        return token_id
+    def _run(self, run: str) -> list[int]:
+        vocab, found = self.vocab, []
+        for word in _WORD.findall(run):
+            token = _TERMS.get(word) or term(word)
+            if token:
+                found.append(vocab.setdefault(token, len(vocab)))
+        self._run_ids[run] = found
+        return found
 
 
 def clear_caches() -> None:
