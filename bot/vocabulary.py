@@ -101,22 +101,19 @@ class TokenIds:
     def ids(self, text: str) -> list[int]:
         found = self._memo.get(text)
         if found is None:
-            runs = _RUN.findall(text)
-            try:
-                found = list(itertools.chain.from_iterable(map(self._run_ids.__getitem__, runs)))
-            except KeyError:
-                found = [i for run in runs for i in self._run_ids.get(run) or self._run(run)]
-            self._memo[text] = found
+            runs, known = _RUN.findall(text), self._run_ids
+            for run in itertools.filterfalse(known.__contains__, runs):  # lazy: a repeated new run is read once
+                self._run(run)
+            found = self._memo[text] = list(itertools.chain.from_iterable(map(known.__getitem__, runs)))
         return found
 
-    def _run(self, run: str) -> list[int]:
+    def _run(self, run: str) -> None:
         vocab, found = self.vocab, []
         for word in _WORD.findall(run):
             token = _TERMS.get(word) or term(word)
             if token:
                 found.append(vocab.setdefault(token, len(vocab)))
         self._run_ids[run] = found
-        return found
 
 
 def clear_caches() -> None:
