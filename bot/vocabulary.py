@@ -35,6 +35,7 @@ _IRREGULAR_TEXT = """
     """
 _IRREGULAR = {word: root for word, root in (pair.split("=") for pair in _IRREGULAR_TEXT.split())}
 _KEEP_S = ("ss", "us", "is")
+_SUFFIXES = ("ation", "tion", "sion", "ship", "ing", "ed", "ly", "ible", "able")
 
 
 @functools.cache
@@ -51,7 +52,7 @@ def stem(word: str) -> str:
         word = word[:-2]
     elif word.endswith("s") and not word.endswith(_KEEP_S):
         word = word[:-1]
-    for suffix in ("ation", "tion", "sion", "ship", "ing", "ed", "ly", "ible", "able"):
+    for suffix in _SUFFIXES if word.endswith(_SUFFIXES) else ():
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             suffix = "ion" if suffix in ("tion", "sion") else suffix
             word = word[: -len(suffix)] + ("at" if suffix == "ation" else "")
@@ -109,7 +110,8 @@ class TokenIds:
 
     def _run(self, run: str) -> None:
         vocab, found = self.vocab, []
-        for word in _WORD.findall(run):
+        # Most runs are one plain or capitalised word: the camel-hump pattern would return the run itself.
+        for word in (run,) if run.isalpha() and (run.islower() or run.istitle()) else _WORD.findall(run):
             token = _TERMS.get(word) or term(word)
             if token:
                 found.append(vocab.setdefault(token, len(vocab)))
