@@ -161,7 +161,7 @@ def _field_corpus(
     """A field document's tokens: its leaf name three times, the words of its first 30 enum values, its doc."""
     ids = words.ids
     names = {leaf: ids(leaf) * 3 for leaf in dict.fromkeys(leaf for leaf, _, _ in documents)}
-    values = {key: sorted({t for value in enum[:30] for t in ids(value)}) for key, enum in enums.items()}
+    values = {key: sorted(set(ids(" ".join(enum[:30])))) for key, enum in enums.items()}  # no word spans a space
     return [names[leaf] + values[enum] + ids(documentation) for leaf, enum, documentation in documents]
 
 
