@@ -11,7 +11,7 @@ import itertools
 import re
 import zlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import botocore.exceptions
@@ -46,7 +46,11 @@ class ParamDoc:
     name: str
     type_name: str
     required: bool
-    documentation: str
+    html: str = field(repr=False)  # summarised when asked for: ranking never reads a parameter's doc
+
+    @property
+    def documentation(self) -> str:
+        return first_sentence(self.html) if self.html else ""
 
 
 @dataclass(frozen=True)
@@ -169,8 +173,8 @@ class _Builder:
             required = set(shape.get("required", ()))
             for member, ref in shape.get("members", {}).items():
                 target = self.shapes[ref["shape"]]
-                documentation = self.doc(ref.get("documentation") or target.get("documentation", ""))
-                params.append(ParamDoc(member, target["type"], member in required, documentation))
+                html = ref.get("documentation") or target.get("documentation", "")
+                params.append(ParamDoc(member, target["type"], member in required, html))
         start = len(self.fields)
         if "output" in spec:
             self._walk(name, spec["output"]["shape"], "", 0, ())

@@ -53,6 +53,7 @@ def test_required_parameters_are_marked() -> None:
     params = {p.name: p for p in op.params}
     assert params["Bucket"].required and params["Bucket"].type_name == "string"
     assert not params["ExpectedBucketOwner"].required
+    assert params["Bucket"].documentation.startswith("The name of the bucket")
     assert op.snake_name == "get_bucket_encryption"
     assert boto3_call(op) == "client.get_bucket_encryption(Bucket=str)"
 
