@@ -22,6 +22,7 @@ import orjson
 from bot.errors import UsageError
 
 READ_PREFIXES = ("Get", "Describe", "List", "BatchGet", "Head")
+_READ_OPERATION = re.compile(f"(?:{'|'.join(READ_PREFIXES)})[A-Z]")
 MAX_DEPTH = 7
 DOC_CHARS = 240
 
@@ -38,7 +39,7 @@ _LEADING_NOTE = re.compile(r"\s*<(note|important)>.*?</\1>\s*", re.DOTALL)
 
 def is_read_operation(name: str) -> bool:
     """A read operation starts with one of READ_PREFIXES followed by a capital (so `Getaway` is not one)."""
-    return any(name.startswith(p) and name[len(p) : len(p) + 1].isupper() for p in READ_PREFIXES)
+    return _READ_OPERATION.match(name) is not None
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,10 @@ class _Builder:
             self._walk(name, spec["output"]["shape"], "", 0, ())
         paths = tuple(f.path for f in self.fields[start:])
         full_doc = spec.get("documentation", "")
-        deprecated = bool(spec.get("deprecated")) or bool(_DEPRECATED.search(_TAG.sub(" ", full_doc[:600])))
+        head = full_doc[:600]
+        deprecated = bool(spec.get("deprecated")) or (
+            "deprecated" in head.lower() and bool(_DEPRECATED.search(_TAG.sub(" ", head)))
+        )
         return OperationDoc(
             name, _snake(name), self.doc(full_doc), tuple(params), paths, name in self.paginated, deprecated
         )
