@@ -7,7 +7,6 @@ import difflib
 import functools
 import gc
 import html as html_lib
-import itertools
 import re
 import zlib
 from collections.abc import Iterator, Mapping
@@ -225,19 +224,6 @@ class _Builder:
 
 
 IDENTIFIER_SUFFIXES = ("Id", "Arn", "Name")
-
-
-def has_children(fields: list[FieldDoc]) -> list[bool]:
-    """Which fields are structures or lists of them: the index lists children right after their parent."""
-    paths = [f.path for f in fields]
-    nested = [b.startswith(a) and b[len(a) : len(a) + 1] in (".", "[") for a, b in itertools.pairwise(paths)]
-    return [*nested, False] if paths else []
-
-
-def is_item_identifier(path: str) -> bool:
-    """`FlowLogs[].FlowLogId` or `BucketArn`: the id of a listed item or of the response itself."""
-    head, _, leaf = path.rpartition(".")
-    return leaf.endswith(IDENTIFIER_SUFFIXES) and (not head or (head.endswith("[]") and "." not in head))
 
 
 _PY_TYPES = {"string": "str", "integer": "int", "long": "int", "boolean": "bool", "float": "float"}

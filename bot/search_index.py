@@ -19,8 +19,6 @@ from bot.botocore_index import (
     OperationDoc,
     ServiceIndex,
     gc_paused,
-    has_children,
-    is_item_identifier,
     load_index,
 )
 from bot.vocabulary import TokenIds, tokenize
@@ -71,7 +69,7 @@ class SearchIndex:
         self.doc_of_field = _row_array(documents, doc_keys)
         self.label_of_field = _row_array(labels, label_keys)
         self.leaf_of_field = _row_array(leaf_rows, leaves)
-        container = has_children(fields)
+        container = _has_children(fields)
         corpus = _field_corpus(list(documents), {id(f.enum): f.enum for f in fields}, words)
         self.field_bm25 = _bm25(corpus, words.vocab)
         label_ids = [words.ids(parent.replace("[]", "").replace("*", "")) + words.ids(leaf) for parent, leaf in labels]
@@ -81,7 +79,7 @@ class SearchIndex:
         self.label_share = np.repeat(1.0 / np.maximum(sizes, 1), sizes).astype(np.float32)
         self.n_labels = len(labels)
         own, namesake = self._name_roles(list(leaves), field_op, container)
-        self.field_prior = _field_priors(fields, container) + NAMESAKE_PRIOR * namesake
+        self.field_prior = _field_priors(fields, heads, leaves, container) + NAMESAKE_PRIOR * namesake
         self.not_identity = ~own
 
     def _name_roles(self, leaves: list[str], field_op: list[int], container: list[bool]) -> tuple[Flags, Flags]:
@@ -171,14 +169,26 @@ def _required_words(op: OperationDoc) -> list[frozenset[str]]:
     return [words for words in named if words]
 
 
-def _field_priors(fields: list[FieldDoc], container: list[bool]) -> Vector:
-    """Controls assert on flags, enums and the ids of listed items, rarely on whole structures or lists."""
+def _has_children(fields: list[FieldDoc]) -> list[bool]:
+    """Which fields are structures or lists of them: the index lists children right after their parent."""
     paths = [f.path for f in fields]
+    nested = [b.startswith(a) and b[len(a) : len(a) + 1] in (".", "[") for a, b in itertools.pairwise(paths)]
+    return [*nested, False] if paths else []
+
+
+def _field_priors(fields: list[FieldDoc], heads: Sequence[str], leaves: Sequence[str], container: list[bool]) -> Vector:
+    """Controls assert on flags, enums and the ids of listed items, rarely on whole structures or lists."""
     kinds = [f.type_name for f in fields]
     enum = [bool(f.enum) and kind in ("string", "list", "map") for f, kind in zip(fields, kinds, strict=True)]
     base = np.where(enum, ENUM_PRIOR, np.where(np.array(kinds) == "boolean", BOOLEAN_PRIOR, 0.0))
     prior = np.where(container, CONTAINER_PRIOR, base)
-    prior += IDENTIFIER_PRIOR * np.array([is_item_identifier(p) for p in paths])
+    # `FlowLogs[].FlowLogId` or `BucketArn`: the id of a listed item or of the response itself. Decided once
+    # per distinct leaf and parent path: fields share both.
+    named_id = {leaf: leaf.endswith(IDENTIFIER_SUFFIXES) for leaf in set(leaves)}
+    item_of = {head: not head or (head.endswith("[]") and "." not in head) for head in set(heads)}
+    identifier = np.fromiter(map(named_id.__getitem__, leaves), bool, len(leaves))
+    identifier &= np.fromiter(map(item_of.__getitem__, heads), bool, len(heads))
+    prior += IDENTIFIER_PRIOR * identifier
     prior -= DEPRECATED_PENALTY * np.array([f.deprecated for f in fields])
     return prior.astype(np.float32)
 
