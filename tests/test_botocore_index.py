@@ -125,6 +125,21 @@ def test_first_sentence_strips_tags_notes_and_entities() -> None:
     assert len(first_sentence("<p>" + "word " * 200 + "</p>")) <= 240
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>Uses the AWS. KMS key when set. Otherwise none.</p>", "Uses the AWS. KMS key when set."),
+        ("<p>Stored in Amazon S3. Read daily.</p>", "Stored in Amazon S3."),
+        ('<p>Set to "true". Then it works.</p>', 'Set to "true".'),
+        ("<p>Is it on? Yes.</p>", "Is it on?"),
+        ("<p>A version 1.2 value.</p>", "A version 1.2 value."),
+        ("<p>" + "x" * 300 + ". Next.</p>", "x" * 239 + "…"),
+    ],
+)
+def test_a_sentence_ends_after_a_lower_case_word_digit_or_quote(html: str, expected: str) -> None:
+    assert first_sentence(html) == expected
+
+
 def test_index_is_built_once_per_process() -> None:
     assert load_index("kms") is load_index("kms")
 

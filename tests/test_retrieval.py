@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from bot.retrieval import Retrieval, request_query, retrieve
-from bot.vocabulary import category_tokens, query_weights, synonyms, tokenize
+from bot.vocabulary import TokenIds, category_tokens, query_weights, synonyms, tokenize
 
 
 def _ops(found: Retrieval) -> list[str]:
@@ -32,6 +32,22 @@ def _fields(found: Retrieval) -> list[str]:
 )
 def test_names_and_prose_share_one_tokeniser(text: str, expected: tuple[str, ...]) -> None:
     assert tokenize(text) == expected
+
+
+def test_the_index_reads_the_same_words_as_queries() -> None:
+    texts = [
+        "KmsMasterKeyId",
+        "The ID (arn:aws:kms) of the TLSv1.2 key; see IPv6CidrBlock, ACLs, SSEAlgorithm and DBInstances.",
+        "deletion_protection.enabled",
+        "The ID (arn:aws:kms) again",
+        "",
+    ]
+    words = TokenIds()
+    for text in texts:
+        found = words.ids(text)
+        spelled = {token_id: token for token, token_id in words.vocab.items()}
+        assert [spelled[i] for i in found] == list(tokenize(text)), text
+    assert words.ids(texts[1]) is words.ids(texts[1])  # each text is read once
 
 
 def test_phrases_bring_their_synonyms_and_categories_their_vocabulary() -> None:
