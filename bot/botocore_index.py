@@ -6,7 +6,6 @@ import contextlib
 import difflib
 import functools
 import gc
-import html as html_lib
 import re
 import zlib
 from collections.abc import Iterator, Mapping
@@ -18,22 +17,15 @@ import botocore.loaders
 import botocore.model
 import orjson
 
+from bot.doc_text import TAG, first_sentence
 from bot.errors import UsageError
 
 READ_PREFIXES = ("Get", "Describe", "List", "BatchGet", "Head")
 _READ_OPERATION = re.compile(f"(?:{'|'.join(READ_PREFIXES)})[A-Z]")
 MAX_DEPTH = 7
-DOC_CHARS = 240
 
-_TAG = re.compile(r"<[^>]*>")
-# A sentence ends at [.!?] and a space after a lower-case letter, digit, bracket or quote (not after an
-# acronym: "the AWS. "). Searching the stop first and checking what precedes it is 3x faster than a lookbehind.
-_SENTENCE_STOP = re.compile(r"[.!?]\s")
-_SENTENCE_LAST = frozenset("abcdefghijklmnopqrstuvwxyz0123456789)\"'")
 _DEPRECATED = re.compile(r"^\W*deprecated\b|\b(?:action|operation|api)\b[^.]{0,40}\bdeprecated\b", re.IGNORECASE)
 _SERVICE_NAME = re.compile(r"[a-z0-9][a-z0-9.-]*")
-# S3 and others open many docs with a boxed note ("This operation is not supported for directory buckets.").
-_LEADING_NOTE = re.compile(r"\s*<(note|important)>.*?</\1>\s*", re.DOTALL)
 
 
 def is_read_operation(name: str) -> bool:
@@ -114,34 +106,6 @@ def available_services() -> list[str]:
     return list(_loader().list_available_services("service-2"))
 
 
-def first_sentence(html: str) -> str:
-    """The first sentence of a botocore doc string, tags and leading notes stripped, at most DOC_CHARS long."""
-    if html.startswith("<p>"):  # most docs: a plain first paragraph, no tag, entity or odd spacing in it
-        end = html.find("</p>")
-        head = html[3:end]
-        if 0 < end < DOC_CHARS * 4 and "<" not in head and "&" not in head and "\n" not in head and "  " not in head:
-            return _shortened(head)
-    note = _LEADING_NOTE.match(html)
-    if note:
-        html = html[note.end() :]
-    end = html.find("</p>")
-    head = html[:end] if 0 <= end < DOC_CHARS * 4 else html[: DOC_CHARS * 4]
-    if "<" in head:
-        head = _TAG.sub(" ", head)
-    if "&" in head:
-        head = html_lib.unescape(head)
-    return _shortened(" ".join(head.split()))
-
-
-def _shortened(text: str) -> str:
-    # A sentence ending past DOC_CHARS is cut at DOC_CHARS anyway: only the start needs searching.
-    stop = _SENTENCE_STOP.search(text, 0, DOC_CHARS + 8)
-    while stop and not (stop.start() and text[stop.start() - 1] in _SENTENCE_LAST):
-        stop = _SENTENCE_STOP.search(text, stop.start() + 1, DOC_CHARS + 8)
-    text = (text[: stop.start() + 1] if stop else text).strip()
-    return text if len(text) <= DOC_CHARS else text[: DOC_CHARS - 1].rstrip() + "…"
-
-
 def _snake(name: str) -> str:
     return botocore.xform_name(name)  # type: ignore[no-any-return]
 
@@ -182,7 +146,7 @@ class _Builder:
         full_doc = spec.get("documentation", "")
         head = full_doc[:600]
         deprecated = bool(spec.get("deprecated")) or (
-            "deprecated" in head.lower() and bool(_DEPRECATED.search(_TAG.sub(" ", head)))
+            "deprecated" in head.lower() and bool(_DEPRECATED.search(TAG.sub(" ", head)))
         )
         return OperationDoc(
             name, _snake(name), self.doc(full_doc), tuple(params), paths, name in self.paginated, deprecated
@@ -221,9 +185,6 @@ class _Builder:
         deprecated = bool(ref.get("deprecated") or target.get("deprecated"))
         child = item_name if item["type"] == "structure" else None
         return name, (target["type"], tuple(enum), documentation, deprecated), child, suffix
-
-
-IDENTIFIER_SUFFIXES = ("Id", "Arn", "Name")
 
 
 _PY_TYPES = {"string": "str", "integer": "int", "long": "int", "boolean": "bool", "float": "float"}

@@ -13,7 +13,6 @@ import numpy.typing as npt
 
 from bot.bm25 import BM25
 from bot.botocore_index import (
-    IDENTIFIER_SUFFIXES,
     READ_PREFIXES,
     FieldDoc,
     OperationDoc,
@@ -31,6 +30,7 @@ DEPRECATED_PENALTY = 0.5
 BOOLEAN_PRIOR = ENUM_PRIOR = 0.15  # controls assert on flags and enums ...
 CONTAINER_PRIOR = -0.25  # ... rarely on a whole structure or list of structures
 IDENTIFIER_PRIOR = 0.1  # the id of a listed item: what a control enriches and reports by
+IDENTIFIER_SUFFIXES = ("Id", "Arn", "Name")
 NAMESAKE_PRIOR = 0.1  # the setting a Get call is named after (GetEbsEncryptionByDefault: EbsEncryptionByDefault)
 _VERBS = frozenset(tokenize("Get Describe List Batch Head"))
 _IDENTIFIER_TEXT = "name id ids arn identifier"

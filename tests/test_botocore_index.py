@@ -10,7 +10,6 @@ from bot.botocore_index import (
     MAX_DEPTH,
     boto3_call,
     describe_field,
-    first_sentence,
     is_read_operation,
     load_index,
 )
@@ -116,28 +115,6 @@ def test_deprecated_operations_are_flagged_from_the_model_or_their_docs() -> Non
     assert ec2["DescribeClassicLinkInstances"].deprecated  # "This action is deprecated." in its docs
     assert not ec2["DescribeInstanceImageMetadata"].deprecated  # only mentions deprecated AMIs
     assert ec2["DescribeClassicLinkInstances"].documentation.startswith("Describes")
-
-
-def test_first_sentence_strips_tags_notes_and_entities() -> None:
-    html = "<note><p>Not for directory buckets.</p></note> <p>Returns the <code>A&amp;B</code> rule. More.</p>"
-    assert first_sentence(html) == "Returns the A&B rule."
-    assert first_sentence("") == ""
-    assert len(first_sentence("<p>" + "word " * 200 + "</p>")) <= 240
-
-
-@pytest.mark.parametrize(
-    ("html", "expected"),
-    [
-        ("<p>Uses the AWS. KMS key when set. Otherwise none.</p>", "Uses the AWS. KMS key when set."),
-        ("<p>Stored in Amazon S3. Read daily.</p>", "Stored in Amazon S3."),
-        ('<p>Set to "true". Then it works.</p>', 'Set to "true".'),
-        ("<p>Is it on? Yes.</p>", "Is it on?"),
-        ("<p>A version 1.2 value.</p>", "A version 1.2 value."),
-        ("<p>" + "x" * 300 + ". Next.</p>", "x" * 239 + "…"),
-    ],
-)
-def test_a_sentence_ends_after_a_lower_case_word_digit_or_quote(html: str, expected: str) -> None:
-    assert first_sentence(html) == expected
 
 
 def test_index_is_built_once_per_process() -> None:
