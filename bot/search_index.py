@@ -59,7 +59,8 @@ class SearchIndex:
         """Fields sharing leaf name, enum and doc (a shape reused across operations) share one BM25 document."""
         words, position = self.words, {name: i for i, name in enumerate(self.op_names)}
         # ec2 has 7,312 fields: these passes map C functions over them rather than loop in Python.
-        heads, _, leaves = zip(*map(_SPLIT_LEAF, map(_PATH, fields)), strict=True) if fields else ((), (), ())
+        paths = list(map(_PATH, fields))
+        heads, _, leaves = zip(*map(_SPLIT_LEAF, paths), strict=True) if fields else ((), (), ())
         field_op = list(map(position.__getitem__, map(_OPERATION, fields)))
         # The index shares one enum tuple per shape member: its id is a cheap key (long enums hash slowly).
         doc_keys = list(zip(leaves, map(id, map(_ENUM, fields)), map(_DOCUMENTATION, fields), strict=True))
@@ -69,7 +70,7 @@ class SearchIndex:
         self.doc_of_field = _row_array(documents, doc_keys)
         self.label_of_field = _row_array(labels, label_keys)
         self.leaf_of_field = _row_array(leaf_rows, leaves)
-        container = _has_children(fields)
+        container = _has_children(paths)
         corpus = _field_corpus(list(documents), {id(f.enum): f.enum for f in fields}, words)
         self.field_bm25 = _bm25(corpus, words.vocab)
         label_ids = [words.ids(parent.replace("[]", "").replace("*", "")) + words.ids(leaf) for parent, leaf in labels]
@@ -169,9 +170,8 @@ def _required_words(op: OperationDoc) -> list[frozenset[str]]:
     return [words for words in named if words]
 
 
-def _has_children(fields: list[FieldDoc]) -> list[bool]:
+def _has_children(paths: list[str]) -> list[bool]:
     """Which fields are structures or lists of them: the index lists children right after their parent."""
-    paths = [f.path for f in fields]
     nested = [b.startswith(a) and b[len(a) : len(a) + 1] in (".", "[") for a, b in itertools.pairwise(paths)]
     return [*nested, False] if paths else []
 
