@@ -12,10 +12,10 @@ from typing import Any
 import boto3
 from moto import mock_aws
 
-from bot.cmd_check import boto3_clients
-from bot.feature import parse_feature
-from bot.findings import summarize
-from bot.runner import ApiCache, RunOptions, run_controls
+from bot.cli.check import boto3_clients
+from bot.language.feature import parse_feature
+from bot.runner.findings import summarize
+from bot.runner.run import ApiCache, RunOptions, run_controls
 
 REGION = "us-east-1"
 BACKUPS = "DescribeContinuousBackups.ContinuousBackupsDescription"

@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.generation import DEFAULT_BENCH, ROOT, Recorder, bench_files
-from bot.cli import main as controlbot
-from bot.config import Settings
-from bot.corpus import Corpus
-from bot.intake import parse_request
-from bot.offline import OfflineModel
-from bot.pipeline import generate_control
+from bot.cli.main import main as controlbot
+from bot.corpus.examples import Corpus
+from bot.generation.offline.engine import OfflineModel
+from bot.generation.pipeline import generate_control
+from bot.inputs.config import Settings
+from bot.inputs.intake import parse_request
 from tests.fakes.openai_server import FakeOpenAI
 
 TARGET_RATIO = 3.0
@@ -93,7 +93,7 @@ def run_subprocess(folder: Path, jobs: int) -> tuple[float, int, str]:
     """Wall time of the same command as a fresh process (interpreter start and imports included)."""
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "generate", "controls", "--force", "--jobs", str(jobs)],
+        [sys.executable, "-m", "bot.cli.main", "generate", "controls", "--force", "--jobs", str(jobs)],
         cwd=folder,
         capture_output=True,
         text=True,

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import yaml
 
-from bot.config import Settings
-from bot.corpus import Corpus
-from bot.intake import ControlRequest, load_request, parse_request
-from bot.llm import Completion, LanguageModel, LLMCall
-from bot.offline import OfflineModel
-from bot.pipeline import generate_control
+from bot.corpus.examples import Corpus
+from bot.generation.offline.engine import OfflineModel
+from bot.generation.pipeline import generate_control
+from bot.generation.providers.model import Completion, LanguageModel, LLMCall
+from bot.inputs.config import Settings
+from bot.inputs.intake import ControlRequest, load_request, parse_request
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench" / "dev.yaml"

@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 COLD_RUN = """
 import glob, gzip, json, os, sys, time
 import botocore
-from bot.botocore_index import load_index
-from bot.search_index import prepare
+from bot.knowledge.botocore_index import load_index
+from bot.knowledge.search_index import prepare
 service = sys.argv[1]
 started = time.perf_counter()
 load_index(service)
@@ -57,8 +57,8 @@ def cold_samples(service: str, runs: int) -> list[dict[str, float]]:
 
 
 def warm_samples(service: str, rounds: int) -> list[float]:
-    from bot.retrieval import retrieve
-    from bot.search_index import prepare
+    from bot.knowledge.retrieval import retrieve
+    from bot.knowledge.search_index import prepare
 
     prepare(service)
     timings = []

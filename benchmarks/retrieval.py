@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from bot.retrieval import Retrieval, request_query, retrieve
+from bot.knowledge.retrieval import Retrieval, request_query, retrieve
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench" / "dev.yaml"

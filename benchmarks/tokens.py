@@ -18,12 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.generation import DEFAULT_BENCH, ROOT, Recorder, bench_requests, percentile
-from bot.config import Settings
-from bot.corpus import Corpus
-from bot.intake import ControlRequest
-from bot.llm import LLMCall
-from bot.offline import OfflineModel
-from bot.pipeline import generate_control
+from bot.corpus.examples import Corpus
+from bot.generation.offline.engine import OfflineModel
+from bot.generation.pipeline import generate_control
+from bot.generation.providers.model import LLMCall
+from bot.inputs.config import Settings
+from bot.inputs.intake import ControlRequest
 
 TARGET = 6000
 DETAILS = """\

@@ -34,7 +34,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         make_corpus(Path(tmp), args.files)
-        command = [sys.executable, "-m", "bot.cli", "validate", str(Path(tmp) / "controls")]
+        command = [sys.executable, "-m", "bot.cli.main", "validate", str(Path(tmp) / "controls")]
         times = []
         for _ in range(args.runs):
             started = time.perf_counter()

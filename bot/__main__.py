@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
-from bot.action import main
-from bot.errors import ControlbotError
+from bot.github.action import main
+from bot.inputs.errors import ControlbotError
 
 
 def run() -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 
-from bot.llm import STEPS, Completion, LLMCall, strip_fence
+from bot.generation.providers.model import STEPS, Completion, LLMCall, strip_fence
 
 
 class MockModel:

@@ -1,0 +1,1 @@
+"""Entry points: the `controlbot` command line, one module per subcommand; may import every other part."""

@@ -1,0 +1,114 @@
+"""`controlbot check [PATH ...]`: run controls against AWS accounts and report a finding per resource."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, ProfileNotFound
+
+from bot.inputs.errors import UsageError
+from bot.inputs.files import find_features
+from bot.language.feature import ParsedFeature, parse_feature
+from bot.runner.findings import FORMATS, Finding, exit_code, render, summary_line
+from bot.runner.run import ApiCache, ClientFactory, RunOptions, control_id, run_controls
+
+DEFAULT_WORKERS = 8
+DEFAULT_MAX_ATTEMPTS = 10
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("check", help="run controls against AWS and report PASS/FAIL per resource")
+    parser.add_argument("paths", nargs="*", type=Path, help="feature files or folders (default: controls/)")
+    parser.add_argument(
+        "--region", action="append", dest="regions", help="region to check (repeatable; default: configured)"
+    )
+    parser.add_argument("--profile", help="AWS profile (default: the standard boto3 credential chain)")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
+    parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS, help="resources checked at once")
+    parser.set_defaults(run=run)
+
+
+def boto3_clients(
+    session: Any, workers: int = DEFAULT_WORKERS, max_attempts: int = DEFAULT_MAX_ATTEMPTS
+) -> ClientFactory:
+    """One client per (service, region), made under a lock (sessions are not thread-safe; clients are)."""
+    config = Config(
+        retries={"mode": "adaptive", "max_attempts": max_attempts},
+        max_pool_connections=max(10, workers),
+        user_agent_extra="controlbot-check",
+    )
+    clients: dict[tuple[str, str], Any] = {}
+    lock = threading.Lock()
+
+    def client(service: str, region: str) -> Any:
+        with lock:
+            if (service, region) not in clients:
+                clients[(service, region)] = session.client(service, region_name=region, config=config)
+            return clients[(service, region)]
+
+    return client
+
+
+def load_features(paths: list[Path]) -> tuple[list[tuple[str, ParsedFeature]], list[Finding]]:
+    """(control id, feature) for each file that parses; an ERROR finding, also printed, for each that does not."""
+    controls: list[tuple[str, ParsedFeature]] = []
+    broken: list[Finding] = []
+    for path in paths:
+        try:
+            feature = parse_feature(path.read_text(encoding="utf-8"), str(path))
+        except (OSError, UnicodeDecodeError) as error:
+            feature = ParsedFeature(syntax_errors=[(1, f"cannot read the file: {error}")])
+        if feature.syntax_errors:
+            for line, message in feature.syntax_errors:
+                print(f"{path}:{line}: not a valid feature: {message}", file=sys.stderr)
+            reasons = tuple(f"{path}:{line}: {message}" for line, message in feature.syntax_errors)
+            broken.append(Finding(path.stem, "-", "-", "-", "ERROR", reasons))
+        else:
+            controls.append((control_id(feature, path.stem), feature))
+    return controls, broken
+
+
+def _session(profile: str | None) -> Any:
+    try:
+        return boto3.Session(profile_name=profile)
+    except ProfileNotFound as error:
+        raise UsageError(f"--profile: {error}") from None
+
+
+def _account_id(session: Any, region: str) -> str:
+    """The account id (for naming account-setting findings); "" when STS cannot say."""
+    try:
+        return str(session.client("sts", region_name=region).get_caller_identity()["Account"])
+    except NoCredentialsError:
+        raise UsageError(
+            "no AWS credentials found: use --profile, AWS_PROFILE, environment keys, SSO or a role"
+        ) from None
+    except (BotoCoreError, ClientError):
+        return ""
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {args.workers}")
+    controls, broken = load_features(find_features(args.paths or [Path("controls")]))
+    session = _session(args.profile)
+    regions = tuple(dict.fromkeys(args.regions or [session.region_name or ""]))
+    if not all(regions):
+        raise UsageError("no region configured: pass --region, or set AWS_REGION or a profile region")
+    options = RunOptions(regions, _account_id(session, regions[0]), args.workers)
+    cache = ApiCache(boto3_clients(session, args.workers))
+    findings = broken + run_controls(controls, cache, options)
+    report = render(findings, args.format)
+    if args.output:
+        args.output.write_text(report, encoding="utf-8")
+        print(summary_line(findings), file=sys.stderr)
+    else:
+        sys.stdout.write(report)
+    return exit_code(findings)

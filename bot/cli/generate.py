@@ -1,0 +1,139 @@
+"""`controlbot generate`: requests in, checked features written beside them, reasoning on request."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.corpus.examples import Corpus
+from bot.generation.offline.engine import NOTE, OfflineModel
+from bot.generation.pipeline import Generation, generate_control
+from bot.generation.providers.model import LanguageModel, build_model
+from bot.inputs.config import Settings, load_settings
+from bot.inputs.errors import ControlbotError, RequestError
+from bot.inputs.intake import ControlRequest, find_requests, load_request
+from bot.inputs.provenance import is_up_to_date
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("generate", help="generate the .feature of each control request")
+    parser.add_argument("paths", nargs="+", type=Path, help="request files or folders")
+    parser.add_argument("--provider", choices=("auto", "offline", "openai", "bedrock"))
+    parser.add_argument("--model", help="model id (else CONTROLBOT_MODEL or the config file)")
+    parser.add_argument("--feedback", help="a reviewer's feedback, fed with the current feature to the write step")
+    parser.add_argument("--trace", action="store_true", help="print every step's reasoning, write <id>.trace.json")
+    parser.add_argument("--jobs", type=int, default=4, help="requests generated at once (default 4)")
+    parser.add_argument("--force", action="store_true", help="regenerate features that are up to date")
+    parser.set_defaults(run=run)
+
+
+@dataclass
+class Outcome:
+    """What happened to one request path."""
+
+    path: Path
+    status: str  # written | up-to-date | failed | invalid
+    message: str
+    generation: Generation | None = None
+
+
+def build_settings(args: argparse.Namespace) -> Settings:
+    settings = load_settings(os.environ, Path.cwd())
+    return settings.with_overrides(provider=args.provider, model=args.model)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.jobs < 1:
+        print("controlbot: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    settings = build_settings(args)
+    model = build_model(settings, OfflineModel)
+    print(f"provider {model.provider}, model {model.model}" + (f" ({NOTE})" if model.provider == "offline" else ""))
+    corpus = Corpus.load(Path.cwd())
+    paths = find_requests(args.paths)
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        outcomes = list(pool.map(lambda p: guarded(p, args, model, corpus, settings), paths))
+    for outcome in outcomes:
+        report(outcome, args.trace)
+    failed = sum(o.status in ("failed", "invalid") for o in outcomes)
+    print(f"{len(outcomes)} request(s): {len(outcomes) - failed} ok, {failed} failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def guarded(path: Path, args: argparse.Namespace, model: LanguageModel, corpus: Corpus, settings: Settings) -> Outcome:
+    """One request's outcome; whatever goes wrong with it, the other requests of the run still complete."""
+    try:
+        return one_request(path, args, model, corpus, settings)
+    except ControlbotError as error:
+        return Outcome(path, "failed", f"{path}: {error}")
+    except Exception as error:  # a bug must not cost the other requests their features
+        return Outcome(path, "failed", f"{path}: unexpected {type(error).__name__}: {error} (please report it)")
+
+
+def one_request(
+    path: Path, args: argparse.Namespace, model: LanguageModel, corpus: Corpus, settings: Settings
+) -> Outcome:
+    try:
+        request = load_request(path)
+    except RequestError as error:
+        return Outcome(path, "invalid", str(error))
+    feature = Path(request.feature_path)
+    current = feature.read_text(encoding="utf-8", errors="replace") if feature.is_file() else None
+    if current and is_up_to_date(current, request.sha256) and not (args.force or args.feedback):
+        return Outcome(path, "up-to-date", f"{feature}: up to date")
+    generation = generate_control(
+        request,
+        model=model,
+        corpus=corpus,
+        settings=settings,
+        feedback=args.feedback,
+        previous_feature=current if args.feedback else None,
+    )
+    if args.trace:
+        write_atomically(feature.with_suffix(".trace.json"), json.dumps(generation.trace.to_dict(), indent=2))
+    if not generation.ok or generation.feature_text is None:
+        return Outcome(path, "failed", f"{feature}: not written", generation)
+    try:
+        write_atomically(feature, generation.feature_text)
+    except OSError as error:
+        return Outcome(path, "failed", f"{feature}: not written: {error.strerror or error}", generation)
+    return Outcome(path, "written", describe(request, generation), generation)
+
+
+def describe(request: ControlRequest, generation: Generation) -> str:
+    return (
+        f"{request.feature_path}: written ({generation.checks_passed}/{generation.checks_total} checks passed, "
+        f"{generation.trace.seconds:.2f} s, {generation.trace.tokens} tokens)"
+    )
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Readers never see half a file: write beside it, then rename over it."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def report(outcome: Outcome, trace: bool) -> None:
+    generation = outcome.generation
+    if trace and generation is not None:
+        print(generation.trace.to_markdown())
+    if outcome.status in ("written", "up-to-date"):
+        print(outcome.message)
+        return
+    print(f"controlbot: {outcome.message}", file=sys.stderr)
+    if generation is not None:
+        for error in generation.errors:
+            print(f"  {error}", file=sys.stderr)
+        if generation.draft:
+            print("  last draft:\n" + "\n".join(f"    {row}" for row in generation.draft.splitlines()), file=sys.stderr)

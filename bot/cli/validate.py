@@ -1,0 +1,57 @@
+"""`controlbot validate [PATH ...]`: check features (and their sibling requests) against the model."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from bot.inputs.errors import RequestError
+from bot.inputs.files import find_features
+from bot.inputs.intake import load_request
+from bot.language.checker import Problem, check_feature
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("validate", help="check .feature files against the control language and botocore")
+    parser.add_argument("paths", nargs="*", type=Path, help="feature files or folders (default: controls/)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.set_defaults(run=run)
+
+
+def validate_file(path: Path) -> list[Problem]:
+    """The problems of one feature, checked against its sibling request when there is one."""
+    request_id = service = None
+    problems: list[Problem] = []
+    sibling = path.with_suffix(".yaml")
+    if sibling.is_file():
+        try:
+            request = load_request(sibling)
+            request_id, service = request.id, request.service
+        except RequestError as error:
+            message = f"key '{error.key}': {error.message}" if error.key else error.message
+            problems.append(Problem(str(sibling), error.line or 1, "error", message))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return [*problems, Problem(str(path), 1, "error", f"cannot read the file: {error}")]
+    return problems + check_feature(text, str(path), request_id, service)
+
+
+def run(args: argparse.Namespace) -> int:
+    features = find_features(args.paths or [Path("controls")])
+    problems = [p for feature in features for p in validate_file(feature)]
+    errors = sum(p.severity == "error" for p in problems)
+    if args.format == "json":
+        out = {"files": len(features), "errors": errors, "problems": [p.to_json() for p in problems]}
+        print(json.dumps(out, indent=2))
+    else:
+        for problem in problems:
+            print(problem)
+        print(
+            f"{len(features)} feature(s) checked: {errors} error(s), {len(problems) - errors} warning(s)",
+            file=sys.stderr,
+        )
+    return 1 if errors else 0

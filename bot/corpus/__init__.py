@@ -1,0 +1,1 @@
+"""The few-shot corpus of merged controls and the shipped catalogue; imports language and below."""

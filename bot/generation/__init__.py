@@ -1,0 +1,1 @@
+"""Generation: pipeline, prompts, trace, evaluation; imports corpus and below, never GitHub or runner."""

@@ -1,0 +1,103 @@
+"""Scores a generated feature against a benchmark entry: which operations it calls, which fields it asserts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.knowledge import shapes
+from bot.language.feature import Scenario, parse_feature
+
+_MARKERS = re.compile(r"\[[^\]]*\]|\.\*|^\*\.?")
+_LITERALS = re.compile(r"`[^`]*`|'[^']*'")
+_CHAIN = re.compile(r"[A-Za-z_][\w-]*(?:\[[^\]]*\])*(?:\.[A-Za-z_][\w-]*(?:\[[^\]]*\])*)*")
+
+
+def normalise_path(path: str) -> str:
+    """`Rules[].X`, `Rules[0].X`, `Rules[*].X` and `Rules.X` compare equal."""
+    return _MARKERS.sub("", path).strip(".")
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a feature does, in benchmark terms."""
+
+    operations: frozenset[str]
+    fields: frozenset[str]  # "Operation:path" from the operation's output root, markers removed
+
+
+def _paths_in(text: str, is_expression: bool) -> list[str]:
+    if not is_expression:
+        return [text]
+    plain = _LITERALS.sub(" ", text)
+    return [m.group(0) for m in _CHAIN.finditer(plain) if not plain[m.end() :].lstrip().startswith("(")]
+
+
+def _scenario_fields(scenario: Scenario) -> tuple[set[str], set[str]]:
+    operations: set[str] = set()
+    fields: set[str] = set()
+    source = next((s.step for s in scenario.steps if s.step and s.step.kind in ("list", "account")), None)
+    keyed = {s.step.operation for s in scenario.steps if s.step and s.step.kind in ("enrich", "account")}
+    for entry in scenario.steps:
+        step = entry.step
+        if step is None:
+            continue
+        if step.operation and step.kind != "absent_error":
+            operations.add(step.operation)
+        if step.phase == "setup" or source is None:
+            continue
+        for path in _paths_in(step.path, step.kind == "expression"):
+            head, _, rest = normalise_path(path).partition(".")
+            if head in keyed and rest:
+                fields.add(f"{head}:{rest}")
+            elif source.kind == "list" and path != "@":
+                fields.add(f"{source.operation}:{normalise_path(source.items_path + '.' + path)}")
+    return operations, fields
+
+
+def feature_facts(text: str) -> Facts:
+    parsed = parse_feature(text)
+    operations: set[str] = set()
+    fields: set[str] = set()
+    for scenario in parsed.scenarios:
+        ops, found = _scenario_fields(scenario)
+        operations |= ops
+        fields |= found
+    return Facts(frozenset(operations), frozenset(fields))
+
+
+def expected_hits(entry: dict[str, object]) -> tuple[set[str], set[str]]:
+    """(operations, "Op:path" fields) that count as a hit for the entry's primary operation and field."""
+    operations = list(entry.get("expected_operations") or [])  # type: ignore[call-overload]
+    fields = list(entry.get("expected_fields") or [])  # type: ignore[call-overload]
+    ops = {str(operations[0])} if operations else set()
+    wanted = {f"{operations[0]}:{normalise_path(str(fields[0]))}"} if operations and fields else set()
+    for alternative in entry.get("alternatives") or []:  # type: ignore[attr-defined]
+        op, _, path = str(alternative).partition(":")
+        ops.add(op)
+        wanted.add(f"{op}:{normalise_path(path)}")
+    return ops, wanted
+
+
+def map_fields(entry: dict[str, object]) -> set[str]:
+    """The expected "Op:path" fields that are maps in the model: asserting one of their keys asserts them."""
+    service = str(entry.get("service", ""))
+    operations = list(entry.get("expected_operations") or [])  # type: ignore[call-overload]
+    fields = list(entry.get("expected_fields") or [])  # type: ignore[call-overload]
+    pairs = [(str(operations[0]), str(fields[0]))] if operations and fields else []
+    pairs += [tuple(str(a).partition(":")[::2]) for a in entry.get("alternatives") or []]  # type: ignore[attr-defined, misc]
+    found = set()
+    for operation, path in pairs:
+        try:
+            resolved = shapes.resolve(shapes.output_root(shapes.operation(service, operation)), path)
+        except shapes.PathError:
+            continue
+        if resolved.leaf is not None and resolved.leaf.type_name == "map":
+            found.add(f"{operation}:{normalise_path(path)}")
+    return found
+
+
+def field_hit(asserted: Iterable[str], wanted: set[str], maps: set[str]) -> bool:
+    """An expected field is asserted exactly, or through one of its keys when it is a map."""
+    return any(a in wanted or any(a.startswith(m + ".") for m in maps) for a in asserted)

@@ -1,0 +1,144 @@
+"""The offline planner's assertion for one field: from its type, enum values and the requirement's words."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from bot.generation.offline.security_terms import (
+    BAD_VALUES,
+    GOOD_VALUES,
+    LIFECYCLE_VALUES,
+    NEGATIVE_FIELD_WORDS,
+    PROTECTIVE_FIELD_WORDS,
+    normalise_value,
+)
+from bot.knowledge.retrieval import ScoredField
+from bot.knowledge.vocabulary import split_words, tokenize
+from bot.language.grammar import quote
+
+NUMERIC = {"integer", "long", "float", "double"}
+FLAG_CONFIDENCE = 0.5  # a flag named by the request is what most controls check
+ENUM_CONFIDENCE = 0.6  # an enum with a value known to be the secure one
+LIFECYCLE_PENALTY = 0.4  # a resource's lifecycle state (InService, available) is rarely the control
+PRESENT_CONFIDENCE = 0.0  # "must be present" on a plain field: neither evidence for nor against
+_AGE_WORDS = {"create", "created", "creation", "rotated", "rotation", "last", "changed", "modified", "issued", "start"}
+_NEGATION = {"not", "no", "never", "nor", "without", "disallow", "forbid", "forbidden", "prohibit"}
+_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "twelve": 12}
+_AT_MOST = re.compile(r"\b(at most|no more than|maximum|within|every|or less|not exceed|older than|up to)\b")
+_AT_LEAST = re.compile(r"\b(at least|minimum|or more|no less than|longer than|keep|retain)\b")
+
+
+def assertion_for(
+    path: str, scored: ScoredField, requirement: str, terms: frozenset[str] = frozenset()
+) -> tuple[str, float]:
+    """(assertion step, confidence between 0 and 1) for the field at `path` in the resource document."""
+    leaf_words = {w.lower() for w in split_words(scored.path.rsplit(".", 1)[-1].replace("[]", ""))}
+    if scored.type_name == "map" and scored.enum:
+        return _map_key_assertion(path, scored.enum, terms)
+    if scored.type_name == "boolean":
+        if leaf_words & NEGATIVE_FIELD_WORDS and not leaf_words & PROTECTIVE_FIELD_WORDS:
+            return f"the expression {quote(f'!contains(to_array({path}), `true`)')} must be true", 0.5
+        return f"{quote(path)} must be true", FLAG_CONFIDENCE
+    if scored.enum:
+        return _enum_assertion(path, scored, requirement)
+    if scored.type_name in NUMERIC:
+        return _numeric_assertion(path, scored, requirement)
+    if scored.type_name == "timestamp":
+        return _age_assertion(path, leaf_words, requirement)
+    if scored.type_name == "string":
+        if leaf_words & {"kms", "key", "policy", "role", "certificate"}:
+            return f"{quote(path)} must be present", 0.3
+        return f"{quote(path)} must be present", PRESENT_CONFIDENCE
+    if scored.type_name in ("list", "map", "structure"):
+        return f"{quote(path)} must not be empty", PRESENT_CONFIDENCE
+    return f"{quote(path)} must be present", -0.1
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _mention(value: str, words: list[str]) -> int:
+    """+1 when the requirement names the value plainly, -1 when it names it after a negation, else 0."""
+    tokens = [t for t in _words(value) if t not in ("aws", "amazon")]
+    if not tokens:
+        return 0
+    for i in range(len(words) - len(tokens) + 1):
+        if words[i : i + len(tokens)] == tokens:
+            return -1 if set(words[max(0, i - 4) : i]) & _NEGATION else 1
+    return 0
+
+
+def _enum_assertion(path: str, scored: ScoredField, requirement: str) -> tuple[str, float]:
+    step, confidence = _enum_step(path, scored, requirement)
+    lifecycle = sum(normalise_value(v) in LIFECYCLE_VALUES for v in scored.enum) >= 2
+    return step, confidence - LIFECYCLE_PENALTY if lifecycle else confidence
+
+
+def _enum_step(path: str, scored: ScoredField, requirement: str) -> tuple[str, float]:
+    words = _words(requirement)
+    scores = {}
+    for value in scored.enum:
+        norm = normalise_value(value)
+        polarity = (norm in GOOD_VALUES) - (norm in BAD_VALUES)
+        # the vocabulary knows a weak value even when the requirement names it ("suspended counts as off")
+        scores[value] = polarity if polarity else 2 * _mention(value, words)
+    good = [v for v in scored.enum if scores[v] > 0]
+    bad = [v for v in scored.enum if scores[v] < 0]
+    if scored.type_name == "list":
+        if bad:
+            worst = min(bad, key=lambda v: scores[v])
+            return f"{quote(path)} must not contain {json.dumps(worst)}", 0.5
+        if good:
+            return f"{quote(path)} must contain {json.dumps(good[0])}", 0.4
+        return f"{quote(path)} must not be empty", 0.0
+    known = ENUM_CONFIDENCE if any(normalise_value(v) in GOOD_VALUES for v in good) else 0.3
+    if len(good) == 1:
+        return f"{quote(path)} must be {json.dumps(good[0])}", known
+    if good:
+        return f"{quote(path)} must be one of {json.dumps(good)}", known - 0.05
+    if bad:
+        return f"{quote(path)} must not be one of {json.dumps(bad)}", 0.4
+    return f"{quote(path)} must be present", 0.05
+
+
+def _amount(requirement: str) -> int | None:
+    text = requirement.lower()
+    match = re.search(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*(days?|weeks?|months?|years?)\b", text)
+    if match:
+        count = int(match[1]) if match[1].isdigit() else _NUMBER_WORDS[match[1]]
+        return count * _UNITS[match[2]]
+    plain = re.search(r"\b(\d+)\b", text)
+    return int(plain[1]) if plain else None
+
+
+def _numeric_assertion(path: str, scored: ScoredField, requirement: str) -> tuple[str, float]:
+    amount = _amount(requirement)
+    text = requirement.lower()
+    leaf = scored.path.rsplit(".", 1)[-1].lower()
+    at_most = bool(_AT_MOST.search(text)) and not _AT_LEAST.search(text)
+    if "max" in leaf or "age" in leaf:
+        at_most = True
+    kind = "at most" if at_most else "at least"
+    if amount is None:
+        return f"{quote(path)} must be at least 1", 0.2
+    return f"{quote(path)} must be {kind} {amount}", 0.5
+
+
+def _age_assertion(path: str, leaf_words: set[str], requirement: str) -> tuple[str, float]:
+    """Creation and rotation dates bound how old a secret or key may get; other dates are only present."""
+    amount = _amount(requirement)
+    if amount is not None and leaf_words & _AGE_WORDS:
+        return f"{quote(path)} must be at most {amount} days old", 0.55
+    return f"{quote(path)} must be present", 0.0
+
+
+def _map_key_assertion(path: str, keys: tuple[str, ...], terms: frozenset[str]) -> tuple[str, float]:
+    """A map with known keys (SQS queue attributes): the key the request speaks of must be set."""
+    overlap = {key: len(set(tokenize(key)) & terms) for key in keys}
+    best = max(keys, key=lambda key: (overlap[key], -len(key)))
+    if not overlap[best]:
+        return f"{quote(path)} must not be empty", PRESENT_CONFIDENCE
+    return f"{quote(f'{path}.{best}')} must be present", 0.3

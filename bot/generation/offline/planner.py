@@ -1,0 +1,316 @@
+"""The offline planner: a grounded plan from retrieval, the botocore model and security vocabulary."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from botocore.model import OperationModel, Shape
+
+from bot.generation.offline.assertions import assertion_for
+from bot.generation.offline.security_terms import absent_error, normalise_value
+from bot.generation.render import Plan
+from bot.knowledge import shapes
+from bot.knowledge.retrieval import ScoredField, retrieve
+from bot.knowledge.vocabulary import category_tokens, split_words, synonyms, tokenize
+from bot.language.grammar import quote
+
+CANDIDATES = 40
+RETRIEVAL_WEIGHT = 2.0
+OPERATION_WEIGHT = 1.0
+UNRELATED_PENALTY = 0.3  # a field whose name shares no word with the request is a guess
+OWN_LISTING_SCORE = 0.3  # one listing call answers the question: simpler than list-then-enrich
+RESOURCE_WEIGHT = 0.5  # the request names the resource: operations about it are preferred
+_SETTING_WORDS = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)
+_ACCOUNT_WORDS = re.compile(r"\b(regions?|account|by default|default|automatically|any new)\b", re.IGNORECASE)
+_GENERIC_IDS = ("Identifier", "Name", "Id", "Arn", "Url", "ARN", "URL")
+_ID_SUFFIXES = ("identifier", "name", "id", "arn", "url")
+
+
+@dataclass(frozen=True)
+class Source:
+    """How a resource document is produced: a listing (and enrichment), or an account setting."""
+
+    setup: tuple[str, ...]
+    prefix: str  # how the field's path starts inside the per-resource document
+    strip: str  # the part of the field path that the listing turns into the list item
+    score: float
+
+
+def plan_control(service: str, query: str, category: str | None, requirement: str, resource: str) -> Plan:
+    """The best-grounded plan for the request, deterministic for the same input."""
+    found = retrieve(service, query, category, k=CANDIDATES)
+    top = found.fields[0].score if found.fields else 1.0
+    top_op = found.operations[0].score if found.operations else 1.0
+    op_scores = {o.name: OPERATION_WEIGHT * o.score / (top_op or 1.0) for o in found.operations}
+    ranked: list[tuple[float, int, Plan]] = []
+    words = tokenize(query) + category_tokens(category)
+    terms = frozenset(words + synonyms(words))
+    for rank, scored in enumerate(found.fields):
+        candidate = _plan_for(service, scored, requirement, resource, top, rank, terms)
+        if candidate:
+            score, plan = candidate
+            ranked.append((score + op_scores.get(scored.operation, 0.0), -rank, plan))
+    if not ranked:
+        return _fallback(service, found.operations[0].name if found.operations else "")
+    return max(ranked, key=lambda c: (c[0], c[1]))[2]
+
+
+def _relevant(path: str, terms: frozenset[str]) -> bool:
+    """Whether the field's name shares a word with the request (its text, vocabulary, synonyms); the parent
+    counts, since a generic leaf (`Status`, `Enabled`) takes its meaning from it (`BackupPolicy.Status`)."""
+    name = " ".join(path.replace("[]", "").split(".")[-2:])
+    return bool(set(tokenize(name)) & terms)
+
+
+def _plan_for(
+    service: str, scored: ScoredField, requirement: str, resource: str, top: float, rank: int, terms: frozenset[str]
+) -> tuple[float, Plan] | None:
+    op = shapes.operation(service, scored.operation)
+    source = _source(service, op, scored.path, resource)
+    if source is None or not scored.path.startswith(source.strip):
+        return None
+    rest = scored.path[len(source.strip) :].lstrip(".")
+    if not rest:
+        return None
+    path = f"{source.prefix}{rest}" if source.prefix else rest
+    assertion, confidence = assertion_for(path, scored, requirement, terms)
+    if not _relevant(scored.path, terms):
+        confidence -= UNRELATED_PENALTY
+    fit = _resource_fit(scored.operation, resource) + _scope_fit(source, requirement, resource)
+    nested = 0.1 if source.prefix and "[]" in rest else 0.0
+    score = RETRIEVAL_WEIGHT * scored.score / (top or 1.0) + confidence + source.score + fit - nested - 0.01 * rank
+    return score, Plan(setup=list(source.setup), filters=[], assertions=[assertion])
+
+
+def _nouns(text: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in split_words(text)} - {"get", "describe", "list", "batch", "head"}
+
+
+def _resource_fit(operation: str, resource: str) -> float:
+    """How much of the operation's name is about the resource the request names."""
+    op_nouns = _nouns(operation)
+    return RESOURCE_WEIGHT * len(op_nouns & _nouns(resource)) / max(len(op_nouns), 1)
+
+
+def _scope_fit(source: Source, requirement: str, resource: str) -> float:
+    """Account settings fit requirements about regions, defaults, or a resource named as settings."""
+    if not source.setup[0].startswith("the account setting"):
+        return 0.0
+    return 0.4 * bool(_ACCOUNT_WORDS.search(requirement)) + 0.4 * bool(_SETTING_WORDS.search(resource))
+
+
+def _source(service: str, op: OperationModel, path: str, resource: str) -> Source | None:
+    required = [p for p in shapes.required_inputs(op) if p not in shapes.PAGING_PARAMS]
+    if not required:
+        parent = _parent_scope(service, op)
+        return (
+            (parent and _enrichment(service, op, [parent]))
+            or _own_listing(service, op, path, resource)
+            or _account(service, op)
+        )
+    literals = _selector_literals(op, required, path)
+    found = _enrichment(service, op, [p for p in required if p not in literals])
+    if found is None or not literals:
+        return found
+    setup = list(found.setup)
+    setup[1] += "".join(f" and {quote(name)} set to {json.dumps(value)}" for name, value in literals.items())
+    return Source(tuple(setup), found.prefix, found.strip, found.score)
+
+
+def _selector_literals(op: OperationModel, required: list[str], path: str) -> dict[str, str]:
+    """Required enum inputs that pick what the call returns (EC2 DescribeInstanceAttribute's Attribute):
+    the enum value named like the field asked for."""
+    head = normalise_value(path.split(".", 1)[0].replace("[]", ""))
+    literals = {}
+    for name in required:
+        for value in shapes.enum_of(op.input_shape.members[name]):
+            norm = normalise_value(value)
+            if norm and (norm == head or head.startswith(norm) or norm.startswith(head)):
+                literals[name] = value
+                break
+    return literals
+
+
+def _parent_scope(service: str, op: OperationModel) -> str | None:
+    """An optional input that scopes a listing to one parent (IAM ListAccessKeys' UserName, ELBv2
+    DescribeListeners' LoadBalancerArn): without it the call answers for the caller only, or fails, so the
+    parent resources are listed first."""
+    if not op.name.startswith(("List", "Describe")) or op.input_shape is None:
+        return None
+    for name in op.input_shape.members:
+        if not name.endswith(("Name", "Id", "Arn")) or name in shapes.PAGING_PARAMS:
+            continue
+        noun = _nouns(name) - {"name", "id", "arn"}
+        for listing, items, item in _listings(service):
+            if listing != op.name and noun and _nouns(listing) == noun and _supply(name, items, item) == (1.0, name):
+                return str(name)
+    return None
+
+
+def _own_listing(service: str, op: OperationModel, path: str, resource: str) -> Source | None:
+    head, _, rest = path.partition(".")
+    if not head.endswith("[]") or op.output_shape is None:
+        return None
+    member = op.output_shape.members.get(head[:-2])
+    if member is None or member.type_name != "list" or member.member.type_name != "structure":
+        return None
+    items, item = head[:-2], member.member
+    inner = _nested_items(item, rest.partition(".")[0], resource, head[:-2])
+    if inner is not None:
+        items, item = f"{items}[].{inner[0]}[]", inner[1]
+    ident = _id_member(item, op.name)
+    step = f"the resources listed by {quote(service + '.' + op.name)} at {quote(items)} identified by {quote(ident)}"
+    return Source((step,), "", f"{items}" if inner else head, OWN_LISTING_SCORE)
+
+
+def _nested_items(item: Shape, segment: str, resource: str, outer: str) -> tuple[str, Shape] | None:
+    """A list inside each listed item that is the resource itself (EC2 Reservations[].Instances[])."""
+    if not segment.endswith("[]"):
+        return None
+    member = item.members.get(segment[:-2])
+    if member is None or member.type_name != "list" or member.member.type_name != "structure":
+        return None
+    wanted = _nouns(resource)
+    return (segment[:-2], member.member) if len(_nouns(segment) & wanted) > len(_nouns(outer) & wanted) else None
+
+
+def _account(service: str, op: OperationModel) -> Source:
+    setup = [f"the account setting read by {quote(service + '.' + op.name)}"]
+    setup.extend(_absent(service, op))
+    return Source(tuple(setup), f"{op.name}.", "", 0.0)
+
+
+def _absent(service: str, op: OperationModel) -> list[str]:
+    codes = [getattr(e, "error_code", None) or e.name for e in (op.error_shapes or [])]
+    code = absent_error(service, op.name, codes)
+    return [f"the error {quote(code)} from {quote(service + '.' + op.name)} means absent"] if code else []
+
+
+def _enrichment(service: str, op: OperationModel, required: list[str]) -> Source | None:
+    best: tuple[float, str, list[str]] | None = None
+    if not required:
+        return None
+    for listing, items, item in _listings(service):
+        if listing == op.name:
+            continue
+        supplies = [_supply(param, items, item) for param in required]
+        if any(s is None for s in supplies):
+            continue
+        quality = sum(q for q, _ in supplies if q) / len(supplies)  # type: ignore[misc]
+        score = quality + 0.5 * _overlap(listing, op.name) + (0.1 if listing.startswith("List") else 0.0)
+        score += _parent_fit(listing, required)
+        paths = [p for _, p in supplies if p]  # type: ignore[misc]
+        if best is None or score > best[0]:
+            best = (score, f"{listing}|{items}", paths)
+    if best is None:
+        return None
+    listing, items = best[1].split("|")
+    params = " and ".join(f"{quote(p)} from {quote(path)}" for p, path in zip(required, best[2], strict=True))
+    params += _all_attributes(op)
+    setup = [
+        f"the resources listed by {quote(service + '.' + listing)} at {quote(items)} identified by {quote(best[2][0])}",
+        f"each resource is enriched by {quote(service + '.' + op.name)} with {params}",
+        *_absent(service, op),
+    ]
+    return Source(tuple(setup), f"{op.name}.", "", min(best[0], 1.0) * 0.3)
+
+
+def _parent_fit(listing: str, required: list[str]) -> float:
+    """A listing named like the identifier asked for (FileSystemId: DescribeFileSystems) lists the parent."""
+    wanted = set().union(*(_nouns(p) - {"id", "name", "arn", "identifier"} for p in required))
+    return _overlap_sets(_nouns(re.sub(r"^(List|Describe)", "", listing)), wanted)
+
+
+def _overlap_sets(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(len(a | b), 1)
+
+
+def _all_attributes(op: OperationModel) -> str:
+    """Some Get calls return nothing unless asked for attribute names (SQS): ask for all of them."""
+    for name, member in op.input_shape.members.items():
+        if member.type_name == "list" and "All" in shapes.enum_of(member.member) and name.endswith("Names"):
+            return f' and {quote(name)} set to ["All"]'
+    return ""
+
+
+def _listings(service: str) -> list[tuple[str, str, Shape]]:
+    """Read operations that need no input and answer with a top-level list: (name, items path, item shape)."""
+    model = shapes.service_model(service)
+    found = []
+    for name in model.operation_names:
+        if not name.startswith(("List", "Describe")):
+            continue
+        op = model.operation_model(name)
+        if [p for p in shapes.required_inputs(op) if p not in shapes.PAGING_PARAMS] or op.output_shape is None:
+            continue
+        for member_name, member in op.output_shape.members.items():
+            if member.type_name == "list":
+                found.append((name, member_name, member.member))
+                found.extend(
+                    (name, f"{member_name}[].{inner_name}[]", inner.member)
+                    for inner_name, inner in getattr(member.member, "members", {}).items()
+                    if inner.type_name == "list" and inner.member.type_name == "structure"
+                )
+    return found
+
+
+def _supply(param: str, items: str, item: Shape) -> tuple[float, str] | None:
+    """Where a list item holds the value of `param`, with a confidence."""
+    if item.type_name == "string":
+        words = {w.lower() for w in split_words(items)}
+        param_words = {w.lower().rstrip("s") for w in split_words(param)} - {"id", "name", "arn", "url"}
+        if param_words and param_words <= {w.rstrip("s") for w in words} | words:
+            return 1.0, "@"
+        # BatchGet calls take a plain list of names (CodeBuild's `names`): the runner wraps one name
+        return (0.5, "@") if param.lower().rstrip("s") in ("name", "arn", "id", "resourcearn") else None
+    if item.type_name != "structure":
+        return None
+    members = list(item.members)
+    for member in members:
+        if member.lower() == param.lower():
+            return 1.0, member
+    for suffix in _GENERIC_IDS:
+        if param.endswith(suffix) and suffix in members:
+            return 0.7, suffix
+    if not param.endswith(_GENERIC_IDS) and "Name" in members and _nouns(param) & _nouns(items):
+        return 0.6, "Name"
+    return None
+
+
+def _overlap(listing: str, operation: str) -> float:
+    a = {w.lower().rstrip("s") for w in split_words(re.sub(r"^(List|Describe)", "", listing))}
+    b = {w.lower().rstrip("s") for w in split_words(re.sub(r"^(Get|Describe|List|BatchGet|Head)", "", operation))}
+    return len(a & b) / max(len(a), 1)
+
+
+def _id_member(item: Shape, operation: str) -> str:
+    """The member that names a listed resource: about the operation's resource, a name or id before an ARN."""
+    members = list(item.members)
+    nouns = _nouns(operation)
+
+    def suffix(member: str) -> str:
+        words = split_words(member)
+        last = words[-1].lower() if words else ""
+        return last if last in _ID_SUFFIXES else ""
+
+    ranked = sorted(
+        (m for m in members if suffix(m) and item.members[m].type_name == "string"),
+        key=lambda m: (-len(_nouns(m) & nouns), suffix(m) not in ("identifier", "name", "id"), len(m)),
+    )
+    return ranked[0] if ranked else (members[0] if members else "@")
+
+
+def _fallback(service: str, operation: str) -> Plan:
+    """With nothing assertable found, a listing that at least proves the resources are readable."""
+    for listing, items, item in _listings(service):
+        ident = _id_member(item, listing) if item.type_name == "structure" else "@"
+        step = (
+            f"the resources listed by {quote(service + '.' + listing)} at {quote(items)} identified by {quote(ident)}"
+        )
+        return Plan(setup=[step], assertions=[f"{quote(ident)} must be present"])
+    return Plan(
+        setup=[f"the account setting read by {quote(service + '.' + operation)}"],
+        assertions=[f"{quote(operation)} must be present"],
+    )

@@ -1,0 +1,1 @@
+"""Model providers behind one small interface (openai, bedrock); they see prompts only as text."""

@@ -1,0 +1,256 @@
+"""Markdown the Action posts: the summary table, per-file reasoning, replies, job summary and annotations."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.generation.pipeline import Generation
+
+SUMMARY_MARKER = "<!-- controlbot:summary -->"
+COMMENT_LIMIT = 65_000  # GitHub refuses comment bodies over 65,536 characters
+STEP_LIMIT = 12_000
+_STATE = re.compile(r"<!-- controlbot:state ([A-Za-z0-9+/=]*) -->")
+_ICONS = {
+    "committed": "✅",
+    "generated": "✅",
+    "failed": "❌",
+    "rejected": "⛔",
+    "up to date": "⏭️",
+    "unchanged": "⏭️",
+    "not run": "⏸️",
+}
+HELP = """**controlbot commands** (from users with write access to this repository)
+
+- `/controlbot regenerate` — regenerate every control request of this pull request
+- `/controlbot regenerate controls/<service>/<id>.yaml [...]` — only these requests (a `.feature` path works too)
+- `/controlbot regenerate -- <feedback>` — pass your feedback (at most 2,000 characters) and the current
+  feature to the writer; works with paths too, and in a review comment on a request or feature file,
+  where it applies to that file
+- `/controlbot help` — this list"""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one run did with one request file; `status` is a key of the summary's status column."""
+
+    path: str
+    status: str  # committed | generated (not pushed) | unchanged | failed | rejected | up to date | not run
+    blob: str = ""  # the request's git blob at the head commit
+    control: str = ""
+    checks_passed: int = 0
+    checks_total: int = 0
+    provider: str = ""
+    model: str = ""
+    errors: tuple[str, ...] = ()
+    steps: tuple[tuple[str, str], ...] = ()  # (heading, markdown) of each pipeline step
+    feature_path: str = ""
+    feature_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the summary table, kept (base64 JSON) in the summary so re-runs can update it."""
+
+    path: str
+    status: str
+    blob: str = ""
+    control: str = ""
+    checks: str = "—"
+    provider: str = "—"
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """Facts about the run shown under the table."""
+
+    commit_sha: str | None = None
+    head_sha: str = ""
+    notices: tuple[str, ...] = field(default_factory=tuple)
+
+
+def generated(path: str, blob: str, generation: Generation) -> Outcome:
+    """The outcome of one pipeline run: every step's reasoning, the feature when it passed its checks."""
+    steps = tuple((f"{n}. {s.name}: {s.summary}", s.markdown) for n, s in enumerate(generation.trace.steps, 1))
+    ok = generation.ok and generation.feature_text is not None
+    return Outcome(
+        path=path,
+        status="generated" if ok else "failed",
+        blob=blob,
+        control=generation.request.id,
+        checks_passed=generation.checks_passed,
+        checks_total=generation.checks_total,
+        provider=generation.provider,
+        model=generation.model,
+        errors=tuple(generation.errors),
+        steps=steps,
+        feature_path=generation.request.feature_path,
+        feature_text=generation.feature_text if ok else None,
+    )
+
+
+def row_of(outcome: Outcome) -> Row:
+    checks = f"{outcome.checks_passed}/{outcome.checks_total}" if outcome.checks_total else "—"
+    provider = f"{outcome.provider} ({outcome.model})" if outcome.model not in ("", "-") else outcome.provider
+    return Row(outcome.path, outcome.status, outcome.blob, outcome.control, checks, provider or "—")
+
+
+def read_state(body: str) -> dict[str, Row]:
+    """The rows an earlier summary recorded (empty when there are none or they cannot be read)."""
+    match = _STATE.search(body)
+    if not match:
+        return {}
+    try:
+        rows = json.loads(base64.b64decode(match.group(1)))
+        return {row["path"]: Row(**row) for row in rows}
+    except (ValueError, TypeError, KeyError, binascii.Error):
+        return {}
+
+
+def merge_rows(previous: Mapping[str, Row], outcomes: Iterable[Outcome], keep: Iterable[str]) -> list[Row]:
+    """This run's rows over the earlier ones, limited to the paths in `keep` and this run's own paths."""
+    rows = {path: row for path, row in previous.items() if path in set(keep)}
+    rows.update((o.path, row_of(o)) for o in outcomes)
+    return [rows[path] for path in sorted(rows)]
+
+
+def summary_body(rows: Sequence[Row], info: RunInfo) -> str:
+    """The summary (review body): marker, table, run facts, and the hidden state for later edits."""
+    lines = [
+        SUMMARY_MARKER,
+        "## controlbot",
+        "",
+        "| control | status | checks passed | provider |",
+        "|---|---|---|---|",
+    ]
+    for row in rows:
+        name = f"`{row.control}`" if row.control else f"`{_code(row.path)}`"
+        lines.append(f"| {name} | {_ICONS.get(row.status, '')} {row.status} | {row.checks} | {_cell(row.provider)} |")
+    lines.append("")
+    if info.commit_sha:
+        lines.append(f"Features committed in {info.commit_sha}.")
+    elif info.head_sha:
+        lines.append(f"Nothing committed; pull request head {info.head_sha}.")
+    lines.extend(f"> {notice}" for notice in info.notices)
+    lines.append("\nThe reasoning of every step is in the review comments on each request file. " + _help_hint())
+    state = base64.b64encode(json.dumps([asdict(row) for row in rows]).encode()).decode()
+    lines.append(f"<!-- controlbot:state {state} -->")
+    return "\n".join(lines)
+
+
+def short_body(outcomes: Sequence[Outcome], info: RunInfo) -> str:
+    """The body of a later run's review: what changed; the summary above is edited instead of repeated."""
+    done = ", ".join(f"`{o.control or o.path}` {o.status}" for o in outcomes)
+    where = f" in {info.commit_sha}" if info.commit_sha else ""
+    notices = "".join(f"\n> {notice}" for notice in info.notices)
+    return f"controlbot{where}: {done}. The summary at the top of this pull request is updated.{notices}"
+
+
+def file_body(outcome: Outcome) -> str:
+    """The comment on one request file: status, errors, each step's reasoning collapsed, an unpushed feature."""
+    head = f"**controlbot** · `{outcome.control or outcome.path}` · {_ICONS.get(outcome.status, '')} {outcome.status}"
+    if outcome.checks_total:
+        head += f" · {outcome.checks_passed}/{outcome.checks_total} checks passed · {outcome.provider}"
+    parts = [head]
+    if outcome.status == "committed":
+        parts.append(f"Wrote `{outcome.feature_path}`.")
+    parts.extend(f"> {line}" for error in outcome.errors for line in _quote_lines(error))
+    for heading, markdown in outcome.steps:
+        text = markdown if len(markdown) <= STEP_LIMIT else markdown[:STEP_LIMIT] + "\n\n… (cut; see the job summary)"
+        parts.append(f"<details><summary>{_escape_html(heading)}</summary>\n\n{text}\n\n</details>")
+    if outcome.status == "generated" and outcome.feature_text:
+        fence = _fence(outcome.feature_text)
+        parts.append(
+            f"Not pushed to the branch; add this as `{outcome.feature_path}`:\n\n"
+            f"{fence}gherkin\n{outcome.feature_text.rstrip()}\n{fence}"
+        )
+    return fit("\n\n".join(parts))
+
+
+def job_summary(rows: Sequence[Row], outcomes: Sequence[Outcome], info: RunInfo) -> str:
+    """The GITHUB_STEP_SUMMARY markdown: the table, then every file's section."""
+    table = summary_body(rows, info).split("\n", 1)[1]
+    sections = [file_body(o) for o in outcomes]
+    return "\n\n".join([_STATE.sub("", table).rstrip(), *sections]) + "\n"
+
+
+def error_annotations(outcomes: Iterable[Outcome]) -> list[str]:
+    """`::error file=…::` workflow commands for requests that were rejected or failed."""
+    return [annotation(o.path, "; ".join(o.errors) or o.status) for o in outcomes if o.status in ("rejected", "failed")]
+
+
+def annotation(path: str, message: str) -> str:
+    """One `::error` workflow command on `path`, escaped the way the runner expects."""
+    return f"::error file={_property(path)},title=controlbot::{_data(message)}"
+
+
+def over_limit(path: str, blob: str, limit: int) -> Outcome:
+    message = f"{path}: not run; a run handles at most {limit} requests (setting max_requests)"
+    return Outcome(path, "not run", blob, errors=(message,))
+
+
+def refusal(login: str, permission: str) -> str:
+    return (
+        f"@{login} controlbot commands need write, maintain or admin access to this repository "
+        f"(yours: {permission}). Nothing was run."
+    )
+
+
+def first_commentable_line(patch: str | None) -> int | None:
+    """The first new-file line a review comment can sit on in a diff hunk, or None (no hunk shown)."""
+    line = 0
+    for row in (patch or "").split("\n"):
+        header = re.match(r"@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@", row)
+        if header:
+            line = int(header.group(1))
+        elif line and row.startswith(("+", " ")):
+            return line
+    return None
+
+
+def _help_hint() -> str:
+    return (
+        "Comment `/controlbot regenerate -- <feedback>` to regenerate with your feedback, `/controlbot help` for more."
+    )
+
+
+def fit(body: str) -> str:
+    """A body GitHub accepts: cut at its size limit, saying so."""
+    if len(body) <= COMMENT_LIMIT:
+        return body
+    return body[:COMMENT_LIMIT] + "\n\n… (cut to fit a GitHub comment; the job summary of the run has all of it)"
+
+
+def _fence(text: str) -> str:
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def _quote_lines(text: str) -> list[str]:
+    return text.splitlines() or [""]
+
+
+def _code(text: str) -> str:
+    return text.replace("`", "'")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _escape_html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,125 @@
+"""A .feature text → its tags, scenarios and steps (gherkin-official), with line numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from gherkin.errors import CompositeParserException, ParserError
+from gherkin.parser import Parser
+from gherkin.pickles.compiler import Compiler
+
+from bot.language.grammar import Step, StepSyntaxError, parse_step
+
+
+@dataclass
+class StepLine:
+    """A step as written: its keyword, text, table, line, and what the language makes of it."""
+
+    keyword: str
+    text: str
+    line: int
+    table: list[list[str]] | None
+    step: Step | None = None
+    syntax_error: str = ""
+
+
+@dataclass
+class Scenario:
+    """A compiled scenario (Background steps included, Examples expanded)."""
+
+    name: str
+    line: int
+    steps: list[StepLine]
+
+
+@dataclass
+class ParsedFeature:
+    """What gherkin made of a .feature file; `syntax_errors` holds (line, message) when it failed."""
+
+    name: str = ""
+    description: str = ""
+    line: int = 1
+    tags: list[str] = field(default_factory=list)
+    scenarios: list[Scenario] = field(default_factory=list)
+    ast: dict[str, Any] = field(default_factory=dict)
+    syntax_errors: list[tuple[int, str]] = field(default_factory=list)
+
+    def tag_value(self, prefix: str) -> str | None:
+        for tag in self.tags:
+            if tag.startswith(f"@{prefix}:"):
+                return tag.split(":", 1)[1]
+        return None
+
+
+def _line_of(error: Exception) -> int:
+    location = getattr(error, "location", None) or {}
+    return int(location.get("line") or 1)
+
+
+def _step_line(keyword: str, text: str, line: int, table: list[list[str]] | None) -> StepLine:
+    entry = StepLine(keyword.strip(), text, line, table)
+    try:
+        entry.step = parse_step(text, table)
+    except StepSyntaxError as error:
+        entry.syntax_error = str(error)
+    return entry
+
+
+def _ast_lines(ast: dict[str, Any]) -> dict[str, tuple[str, int]]:
+    """Step ids of the AST → (keyword, line), so that pickle steps get their source line back."""
+    found: dict[str, tuple[str, int]] = {}
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            if "keyword" in node and "text" in node and "id" in node and "location" in node:
+                found[node["id"]] = (node["keyword"], node["location"]["line"])
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    visit(ast)
+    return found
+
+
+def parse_feature(text: str, uri: str = "feature") -> ParsedFeature:
+    """Parse and compile; never raises on bad Gherkin (the errors are in the result)."""
+    try:
+        document = Parser().parse(text)
+    except (CompositeParserException, ParserError) as error:
+        errors = getattr(error, "errors", None) or [error]
+        return ParsedFeature(syntax_errors=[(_line_of(e), str(e).split(": ", 1)[-1]) for e in errors])
+    feature = document.get("feature")
+    if not feature:
+        return ParsedFeature(ast=dict(document), syntax_errors=[(1, "no Feature: line in the file")])
+    lines = _ast_lines(dict(feature))
+    parsed = ParsedFeature(
+        name=feature["name"],
+        description=feature.get("description", ""),
+        line=feature["location"]["line"],
+        tags=[t["name"] for t in feature.get("tags", [])],
+        ast=dict(document),
+    )
+    for pickle in Compiler().compile({**document, "uri": uri}):
+        steps = []
+        for pstep in pickle["steps"]:
+            keyword, line = lines.get(pstep["astNodeIds"][0], ("*", 0))
+            table = None
+            argument: dict[str, Any] = dict(pstep.get("argument") or {})
+            if "dataTable" in argument:
+                table = [[c["value"] for c in row["cells"]] for row in argument["dataTable"]["rows"]]
+            steps.append(_step_line(keyword, pstep["text"], line, table))
+        line = lines.get(pickle["astNodeIds"][0], ("", 0))[1] or _scenario_line(feature, pickle)
+        parsed.scenarios.append(Scenario(pickle["name"], line, steps))
+    return parsed
+
+
+def _scenario_line(feature: Any, pickle: Any) -> int:
+    for child in feature.get("children", []):
+        for key in ("scenario", "rule"):
+            node = child.get(key)
+            if node and node.get("id") in pickle["astNodeIds"]:
+                return int(node["location"]["line"])
+    return 1

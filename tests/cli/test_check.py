@@ -1,0 +1,160 @@
+"""`controlbot check` end to end: the CLI against a moto server reached through AWS_ENDPOINT_URL."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import boto3
+import pytest
+from moto.server import ThreadedMotoServer
+
+from bot.cli.main import main
+from tests.paths import FIXTURES
+
+FEATURES = FIXTURES / "features"
+S3_KMS = "s3-default-encryption-uses-kms"
+EBS_DEFAULT = "ebs-default-encryption"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    moto.start()
+    host, port = moto.get_host_and_port()
+    yield f"http://{host}:{port}"
+    moto.stop()
+
+
+@pytest.fixture
+def aws(server: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+    """A clean moto account behind AWS_ENDPOINT_URL, and no host AWS configuration in the way."""
+    urllib.request.urlopen(urllib.request.Request(f"{server}/moto-api/reset", method="POST")).close()
+    for name in ("AWS_PROFILE", "AWS_REGION", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_ENDPOINT_URL", server)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-credentials"))
+    return server
+
+
+def controls(tmp_path: Path, *names: str) -> Path:
+    folder = tmp_path / "controls"
+    for name in names:
+        source = next(FEATURES.rglob(f"{name}.feature"))
+        target = folder / "some-service" / source.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, target)
+    return folder
+
+
+def buckets(**algorithms: str | None) -> None:
+    s3 = boto3.client("s3", region_name="us-east-1")
+    for name, algorithm in algorithms.items():
+        s3.create_bucket(Bucket=name)
+        if algorithm:
+            rule = {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": algorithm}}
+            s3.put_bucket_encryption(Bucket=name, ServerSideEncryptionConfiguration={"Rules": [rule]})
+
+
+def test_json_report_and_exit_1_when_a_resource_fails(
+    aws: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    buckets(**{"kms-bucket": "aws:kms", "plain-bucket": None})
+    boto3.client("ec2", region_name="eu-west-1").enable_ebs_encryption_by_default()
+    folder = controls(tmp_path, S3_KMS, EBS_DEFAULT)
+    code = main(["check", str(folder), "--region", "us-east-1", "--region", "eu-west-1", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    rows = {(f["control"], f["resource"], f["region"]): f["status"] for f in report["findings"]}
+    assert rows == {
+        (S3_KMS, "kms-bucket", "global"): "PASS",
+        (S3_KMS, "plain-bucket", "global"): "FAIL",
+        (EBS_DEFAULT, "123456789012", "us-east-1"): "FAIL",
+        (EBS_DEFAULT, "123456789012", "eu-west-1"): "PASS",
+    }
+    assert report["summary"]["PASS"] == 2 and report["summary"]["FAIL"] == 2
+    assert code == 1
+
+
+def test_text_table_and_exit_0_when_everything_passes(
+    aws: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    buckets(**{"kms-bucket": "aws:kms", "dsse-bucket": "aws:kms:dsse"})
+    code = main(["check", str(controls(tmp_path, S3_KMS))])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.splitlines()[0].split() == ["CONTROL", "SCENARIO", "RESOURCE", "REGION", "STATUS", "REASON"]
+    assert "dsse-bucket" in out and "kms-bucket" in out
+    assert out.splitlines()[-1] == "2 PASS, 0 FAIL, 0 NOT_APPLICABLE, 0 ERROR, 0 MANUAL"
+
+
+def test_a_feature_that_does_not_parse_is_named_and_the_others_still_run(
+    aws: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    buckets(**{"kms-bucket": "aws:kms"})
+    folder = controls(tmp_path, S3_KMS, "not-gherkin")
+    code = main(["check", str(folder), "--format", "json"])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "not-gherkin.feature:7" in captured.err
+    report = json.loads(captured.out)
+    statuses = {(f["control"], f["status"]) for f in report["findings"]}
+    assert statuses == {(S3_KMS, "PASS"), ("not-gherkin", "ERROR")}
+
+
+def test_junit_report_written_to_a_file(aws: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    buckets(**{"kms-bucket": "aws:kms", "aes-bucket": "AES256"})
+    report = tmp_path / "report.xml"
+    code = main(["check", str(controls(tmp_path, S3_KMS)), "--format", "junit", "--output", str(report)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.out == ""
+    assert "1 PASS, 1 FAIL" in captured.err
+    cases = {c.get("name"): c for c in ET.parse(report).getroot().iter("testcase")}
+    assert set(cases) == {
+        "the default encryption rule uses a KMS key [kms-bucket @ global]",
+        "the default encryption rule uses a KMS key [aes-bucket @ global]",
+    }
+    assert cases["the default encryption rule uses a KMS key [aes-bucket @ global]"].find("failure") is not None
+
+
+def test_controls_folder_is_the_default(
+    aws: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    buckets(**{"aes-bucket": "AES256"})
+    controls(tmp_path, S3_KMS)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--format", "json"]) == 1
+    assert [f["resource"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["aes-bucket"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["does-not-exist"], "does-not-exist: no such file or folder"),
+        (["--profile", "nobody-has-this-profile"], "nobody-has-this-profile"),
+        (["--workers", "0"], "--workers must be at least 1"),
+    ],
+)
+def test_bad_usage_exits_2_with_a_message(
+    aws: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+) -> None:
+    folder = controls(tmp_path, S3_KMS)
+    paths = [] if extra[0] == "does-not-exist" else [str(folder)]
+    assert main(["check", *paths, *extra]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_no_region_anywhere_is_bad_usage(
+    aws: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AWS_DEFAULT_REGION")
+    assert main(["check", str(controls(tmp_path, S3_KMS))]) == 2
+    assert "no region configured" in capsys.readouterr().err

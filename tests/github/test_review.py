@@ -1,0 +1,153 @@
+"""What reviewers read: the summary table and its state, per-file reasoning, annotations, comment placement."""
+
+from __future__ import annotations
+
+from bot.generation.pipeline import Generation
+from bot.generation.trace import StepRecord, Trace
+from bot.github.review import (
+    COMMENT_LIMIT,
+    SUMMARY_MARKER,
+    Outcome,
+    Row,
+    RunInfo,
+    error_annotations,
+    file_body,
+    first_commentable_line,
+    generated,
+    job_summary,
+    merge_rows,
+    read_state,
+    row_of,
+    summary_body,
+)
+from bot.inputs.intake import parse_request
+
+FEATURE = "# controlbot: request-sha256=ab provider=openai model=gpt-x prompt=1\nFeature: x\n"
+COMMITTED = Outcome(
+    "controls/s3/s3-a.yaml",
+    "committed",
+    "b" * 40,
+    "s3-a",
+    12,
+    12,
+    "openai",
+    "gpt-x",
+    steps=(
+        ("1. analyse: buckets", "**Resource:** bucket"),
+        ("2. write: examples: none", "```gherkin\nFeature: x\n```"),
+    ),
+    feature_path="controls/s3/s3-a.feature",
+    feature_text=FEATURE,
+)
+REJECTED = Outcome(
+    "controls/s3/bad.yaml", "rejected", "c" * 40, errors=("controls/s3/bad.yaml:2: key 'servce': unknown key",)
+)
+
+
+def test_the_summary_has_the_marker_a_row_per_control_and_restorable_state() -> None:
+    rows = [row_of(COMMITTED), row_of(REJECTED)]
+    body = summary_body(rows, RunInfo(commit_sha="d" * 40, notices=("Provider `offline`: no model.",)))
+    assert body.startswith(SUMMARY_MARKER)
+    assert "| control | status | checks passed | provider |" in body
+    assert "| `s3-a` | ✅ committed | 12/12 | openai (gpt-x) |" in body
+    assert "| `controls/s3/bad.yaml` | ⛔ rejected | — | — |" in body
+    assert f"committed in {'d' * 40}" in body
+    assert "> Provider `offline`: no model." in body
+    assert read_state(body) == {r.path: r for r in rows}
+
+
+def test_unreadable_state_is_no_state() -> None:
+    assert read_state("no marker here") == {}
+    assert read_state("<!-- controlbot:state bm90IGpzb24= -->") == {}
+    assert read_state("<!-- controlbot:state W3siYSI6IDF9XQ== -->") == {}
+
+
+def test_merged_rows_replace_earlier_ones_and_drop_requests_gone_from_the_pr() -> None:
+    earlier = {
+        "controls/s3/s3-a.yaml": Row("controls/s3/s3-a.yaml", "failed"),
+        "controls/s3/s3-b.yaml": Row("controls/s3/s3-b.yaml", "committed", checks="3/3"),
+        "controls/s3/gone.yaml": Row("controls/s3/gone.yaml", "committed"),
+    }
+    rows = merge_rows(earlier, [COMMITTED], keep=["controls/s3/s3-a.yaml", "controls/s3/s3-b.yaml"])
+    assert [(r.path, r.status) for r in rows] == [
+        ("controls/s3/s3-a.yaml", "committed"),
+        ("controls/s3/s3-b.yaml", "committed"),
+    ]
+
+
+def test_a_file_comment_collapses_each_step_and_names_the_written_feature() -> None:
+    body = file_body(COMMITTED)
+    assert "✅ committed · 12/12 checks passed · openai" in body
+    assert "Wrote `controls/s3/s3-a.feature`." in body
+    assert body.count("<details><summary>") == 2
+    assert "<details><summary>1. analyse: buckets</summary>\n\n**Resource:** bucket\n\n</details>" in body
+    assert "Not pushed" not in body
+
+
+def test_an_unpushed_feature_is_shown_in_full_with_a_fence_it_cannot_break() -> None:
+    text = FEATURE + '  """\n  ```\n'
+    body = file_body(
+        Outcome("controls/s3/s3-a.yaml", "generated", feature_path="controls/s3/s3-a.feature", feature_text=text)
+    )
+    assert "Not pushed to the branch; add this as `controls/s3/s3-a.feature`" in body
+    assert "````gherkin\n" + text.rstrip() + "\n````" in body
+
+
+def test_errors_are_quoted_and_headings_escaped() -> None:
+    body = file_body(REJECTED)
+    assert "> controls/s3/bad.yaml:2: key 'servce': unknown key" in body
+    outcome = Outcome("controls/s3/a.yaml", "failed", steps=(("1. <script>", "x"),))
+    assert "<summary>1. &lt;script&gt;</summary>" in file_body(outcome)
+
+
+def test_huge_reasoning_is_cut_to_fit_a_comment() -> None:
+    steps = tuple((f"{n}. write", "x" * 20_000) for n in range(8))
+    body = file_body(Outcome("controls/s3/a.yaml", "failed", steps=steps))
+    assert len(body) <= COMMENT_LIMIT + 200
+    assert "cut" in body
+
+
+def test_annotations_point_at_bad_files_with_escaped_text() -> None:
+    bad = Outcome("controls/s3/a,b.yaml", "failed", errors=("line one\nline 100%", "second"))
+    lines = error_annotations([COMMITTED, bad, REJECTED])
+    assert lines == [
+        "::error file=controls/s3/a%2Cb.yaml,title=controlbot::line one%0Aline 100%25; second",
+        "::error file=controls/s3/bad.yaml,title=controlbot::controls/s3/bad.yaml:2: key 'servce': unknown key",
+    ]
+
+
+def test_job_summary_holds_the_table_and_every_section_without_state() -> None:
+    summary = job_summary([row_of(COMMITTED)], [COMMITTED], RunInfo(head_sha="e" * 40))
+    assert "| `s3-a` | ✅ committed |" in summary
+    assert "<details><summary>1. analyse: buckets</summary>" in summary
+    assert "controlbot:state" not in summary and SUMMARY_MARKER not in summary
+
+
+def test_review_comments_go_on_the_first_line_the_diff_shows() -> None:
+    assert first_commentable_line("@@ -0,0 +1,3 @@\n+a\n+b\n+c") == 1
+    assert first_commentable_line("@@ -5,3 +5,4 @@ key: value\n-old\n+new\n same") == 5
+    assert first_commentable_line("@@ -1,2 +0,0 @@\n-a\n-b") is None
+    assert first_commentable_line(None) is None
+
+
+def test_a_generation_becomes_an_outcome_with_every_step() -> None:
+    request = parse_request(
+        b"service: s3\nresource: bucket\nrequirement: Buckets are versioned.\n", "controls/s3/s3-v.yaml"
+    )
+    trace = Trace("s3-v", "offline", "-", "1")
+    trace.add(StepRecord("analyse", "versioning", "**Resource:** bucket", {}, 0.1))
+    trace.add(StepRecord("verify", "passed", "every step checked", [], 0.0))
+    ok = Generation(request, True, FEATURE, [], 5, 5, "offline", "-", trace)
+    outcome = generated(request.path, "f" * 40, ok)
+    assert (outcome.status, outcome.control, outcome.checks_passed, outcome.feature_path) == (
+        "generated",
+        "s3-v",
+        5,
+        "controls/s3/s3-v.feature",
+    )
+    assert [heading for heading, _ in outcome.steps] == ["1. analyse: versioning", "2. verify: passed"]
+    assert row_of(outcome).provider == "offline"
+    bad = generated(
+        request.path, "f" * 40, Generation(request, False, None, ["unknown field X"], 0, 0, "offline", "-", trace)
+    )
+    assert (bad.status, bad.errors, bad.feature_text) == ("failed", ("unknown field X",), None)
