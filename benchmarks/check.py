@@ -14,8 +14,9 @@ from moto import mock_aws
 
 from bot.cli.check import boto3_clients
 from bot.language.feature import parse_feature
+from bot.runner.calls import ApiCache
 from bot.runner.findings import summarize
-from bot.runner.run import ApiCache, RunOptions, run_controls
+from bot.runner.run import RunOptions, run_controls
 
 REGION = "us-east-1"
 BACKUPS = "DescribeContinuousBackups.ContinuousBackupsDescription"

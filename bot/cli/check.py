@@ -15,8 +15,9 @@ from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, 
 from bot.inputs.errors import UsageError
 from bot.inputs.files import find_features
 from bot.language.feature import ParsedFeature, parse_feature
+from bot.runner.calls import ApiCache, ClientFactory
 from bot.runner.findings import FORMATS, Finding, exit_code, render, summary_line
-from bot.runner.run import ApiCache, ClientFactory, RunOptions, control_id, run_controls
+from bot.runner.run import RunOptions, control_id, run_controls
 
 DEFAULT_WORKERS = 8
 DEFAULT_MAX_ATTEMPTS = 10

@@ -17,7 +17,8 @@ from bot.corpus.examples import Corpus
 from bot.generation.evaluation import expected_hits, feature_facts, field_hit, map_fields, normalise_path
 from bot.generation.offline.engine import OfflineModel
 from bot.generation.pipeline import generate_control
-from bot.generation.providers.model import LanguageModel, build_model
+from bot.generation.providers.from_settings import build_model
+from bot.generation.providers.model import LanguageModel
 from bot.inputs.config import Settings, load_settings
 from bot.inputs.errors import ControlbotError, UsageError
 from bot.inputs.intake import parse_request

@@ -14,7 +14,8 @@ from typing import Any
 from bot.corpus.examples import Corpus
 from bot.generation.offline.engine import NOTE, OfflineModel
 from bot.generation.pipeline import Generation, generate_control
-from bot.generation.providers.model import LanguageModel, build_model
+from bot.generation.providers.from_settings import build_model
+from bot.generation.providers.model import LanguageModel
 from bot.inputs.config import Settings, load_settings
 from bot.inputs.errors import ControlbotError, RequestError
 from bot.inputs.intake import ControlRequest, find_requests, load_request

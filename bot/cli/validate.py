@@ -11,7 +11,8 @@ from typing import Any
 from bot.inputs.errors import RequestError
 from bot.inputs.files import find_features
 from bot.inputs.intake import load_request
-from bot.language.checker import Problem, check_feature
+from bot.language.checker import check_feature
+from bot.language.problems import Problem
 
 
 def register(sub: Any) -> None:

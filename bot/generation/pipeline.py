@@ -20,8 +20,9 @@ from bot.inputs.errors import LLMError
 from bot.inputs.intake import ControlRequest
 from bot.inputs.provenance import provenance_line, with_provenance
 from bot.knowledge.retrieval import Retrieval, request_query, retrieve
-from bot.language.checker import Problem, check_feature
+from bot.language.checker import check_feature
 from bot.language.grammar import STEP_FORMS
+from bot.language.problems import Problem
 
 M = TypeVar("M", bound=BaseModel)
 GRAMMAR = "\n".join(f"- {form}" for form in STEP_FORMS)

@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.generation.providers.model import LanguageModel
-from bot.github.api import DEFAULT_API_URL, GitHub, PullRequest, PyGithubClient, TreeReader
+from bot.github.api import DEFAULT_API_URL, GitHub, PullRequest
 from bot.github.events import DEFAULT_BOT_LOGIN, CommandJob, Ignored, PullRequestJob, parse_event
+from bot.github.git_data import TreeReader
 from bot.github.publish import Task, publish
+from bot.github.pygithub_client import PyGithubClient
 from bot.github.review import HELP, SUMMARY_MARKER, Outcome, annotation, generated, over_limit, read_state, refusal
 from bot.github.safety import Candidate, entry_problem, request_candidates, request_path_for, request_path_problem
 from bot.inputs.config import Settings, load_settings
@@ -255,7 +257,7 @@ def generate(run: Run, pr: PullRequest, work: Sequence[Work], feedback: str, not
 def choose_model(run: Run, fork: bool, notices: list[str]) -> tuple[Settings, LanguageModel]:
     """The model to use; a fork's run without credentials falls back to the offline provider and says so."""
     from bot.generation.offline.engine import NOTE, OfflineModel
-    from bot.generation.providers.model import build_model
+    from bot.generation.providers.from_settings import build_model
 
     settings = run.settings
     if fork and settings.resolved_provider != "offline" and not _has_credentials(settings, run.env):

@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from bot.github.api import FileComment, GitHubError, PullRequest, push_files
+from bot.github.api import FileComment, GitHubError, PullRequest
+from bot.github.git_data import push_files
 from bot.github.review import (
     Outcome,
     Row,

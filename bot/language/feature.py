@@ -9,7 +9,8 @@ from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 from gherkin.pickles.compiler import Compiler
 
-from bot.language.grammar import Step, StepSyntaxError, parse_step
+from bot.language.grammar import Step, parse_step
+from bot.language.values import StepSyntaxError
 
 
 @dataclass

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
+
+from bot.language.values import StepSyntaxError, json_list, json_literal, number, regex_argument, unquote
 
 Phase = Literal["setup", "filter", "assert"]
 
@@ -34,38 +36,6 @@ class Step:
         return f"{self.service}.{self.operation}"
 
 
-class StepSyntaxError(ValueError):
-    """A step that matches a pattern but carries a malformed argument (bad JSON, bad table)."""
-
-
-def _unquote(text: str) -> str:
-    return text.replace('\\"', '"').replace("\\\\", "\\")
-
-
-def json_literal(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except ValueError:
-        raise StepSyntaxError(
-            f"{text.strip()!r} is not a JSON literal (write strings in double quotes, "
-            "booleans as true/false, lists as [..])"
-        ) from None
-
-
-def _json_list(text: str) -> list[Any]:
-    value = json_literal(text)
-    if not isinstance(value, list) or not value:
-        raise StepSyntaxError(f"{text.strip()!r} must be a non-empty JSON list")
-    return value
-
-
-def _number(text: str) -> float | int:
-    value = json_literal(text)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise StepSyntaxError(f"{text.strip()!r} must be a number")
-    return value
-
-
 Builder = Callable[[re.Match[str], list[list[str]] | None], Step]
 
 
@@ -75,8 +45,8 @@ def _listing(m: re.Match[str], _: list[list[str]] | None) -> Step:
         "setup",
         m[1],
         m[2],
-        items_path=_unquote(m[3]),
-        id_path=_unquote(m[4]),
+        items_path=unquote(m[3]),
+        id_path=unquote(m[4]),
     )
 
 
@@ -91,14 +61,14 @@ def _param_list(text: str) -> tuple[tuple[str, str, Any], ...]:
     pos = 0
     while True:
         if (m := _PARAM_FROM.match(text, pos)) is not None:
-            params.append((_unquote(m[1]), "path", _unquote(m[2])))
+            params.append((unquote(m[1]), "path", unquote(m[2])))
             pos = m.end()
         elif (m := _PARAM_SET.match(text, pos)) is not None:
             try:
                 value, pos = json.JSONDecoder().raw_decode(text, m.end())
             except ValueError:
                 raise StepSyntaxError(f"the value of {m[1]!r} is not a JSON literal: {text[m.end() :]!r}") from None
-            params.append((_unquote(m[1]), "value", value))
+            params.append((unquote(m[1]), "value", value))
         else:
             raise StepSyntaxError(
                 f'cannot read the parameters {text!r}: write "<Param>" from "<path>" or "<Param>" set to <json>'
@@ -143,13 +113,13 @@ def _account(m: re.Match[str], _: list[list[str]] | None) -> Step:
 
 
 def _absent(m: re.Match[str], _: list[list[str]] | None) -> Step:
-    return Step("absent_error", "setup", m[2], m[3], error_code=_unquote(m[1]))
+    return Step("absent_error", "setup", m[2], m[3], error_code=unquote(m[1]))
 
 
 def _filter(kind: str, convert: Callable[[str], Any] | None = None) -> Builder:
     def build(m: re.Match[str], _: list[list[str]] | None) -> Step:
         value = convert(m[2]) if convert else None
-        return Step(kind, "filter", path=_unquote(m[1]), value=value)
+        return Step(kind, "filter", path=unquote(m[1]), value=value)
 
     return build
 
@@ -157,22 +127,13 @@ def _filter(kind: str, convert: Callable[[str], Any] | None = None) -> Builder:
 def _assert(kind: str, convert: Callable[[str], Any] | None = None) -> Builder:
     def build(m: re.Match[str], _: list[list[str]] | None) -> Step:
         value = convert(m[2]) if convert else None
-        return Step(kind, "assert", path=_unquote(m[1]), value=value)
+        return Step(kind, "assert", path=unquote(m[1]), value=value)
 
     return build
 
 
 def _expression(m: re.Match[str], _: list[list[str]] | None) -> Step:
-    return Step("expression", "assert", path=_unquote(m[1]))
-
-
-def _regex(text: str) -> str:
-    pattern = _unquote(text)
-    try:
-        re.compile(pattern)
-    except re.error as error:
-        raise StepSyntaxError(f"invalid regular expression {pattern!r}: {error}") from None
-    return pattern
+    return Step("expression", "assert", path=unquote(m[1]))
 
 
 # Order matters: the first pattern that matches the whole step text wins.
@@ -215,7 +176,7 @@ STEP_TABLE: list[tuple[re.Pattern[str], Builder, str]] = [
     ),
     (
         re.compile(rf"only resources where {_Q} is one of (\[.*\])"),
-        _filter("where_one_of", _json_list),
+        _filter("where_one_of", json_list),
         'only resources where "<path>" is one of <json list>',
     ),
     (
@@ -238,26 +199,26 @@ STEP_TABLE: list[tuple[re.Pattern[str], Builder, str]] = [
     (re.compile(rf"{_Q} must not be (empty)"), _assert("not_empty"), '"<path>" must not be empty'),
     (
         re.compile(rf"{_Q} must not be one of (\[.*\])"),
-        _assert("not_one_of", _json_list),
+        _assert("not_one_of", json_list),
         '"<path>" must not be one of <json list>',
     ),
     (
         re.compile(rf"{_Q} must be one of (\[.*\])"),
-        _assert("one_of", _json_list),
+        _assert("one_of", json_list),
         '"<path>" must be one of <json list>',
     ),
     (
         re.compile(rf"{_Q} must be at least (.+)"),
-        _assert("at_least", _number),
+        _assert("at_least", number),
         '"<path>" must be at least <n>',
     ),
     (
         re.compile(rf"{_Q} must be at most (\d+) days old"),
-        _assert("max_age_days", _number),
+        _assert("max_age_days", number),
         '"<path>" must be at most <n> days old',
     ),
-    (re.compile(rf"{_Q} must be at most (.+)"), _assert("at_most", _number), '"<path>" must be at most <n>'),
-    (re.compile(rf"{_Q} must match {_Q}"), _assert("matches", _regex), '"<path>" must match "<regex>"'),
+    (re.compile(rf"{_Q} must be at most (.+)"), _assert("at_most", number), '"<path>" must be at most <n>'),
+    (re.compile(rf"{_Q} must match {_Q}"), _assert("matches", regex_argument), '"<path>" must match "<regex>"'),
     (
         re.compile(rf"{_Q} must not contain (.+)"),
         _assert("not_contains", json_literal),
@@ -293,20 +254,3 @@ def parse_step(text: str, table: list[list[str]] | None = None) -> Step | None:
         if match:
             return build(match, table)
     return None
-
-
-def render_value(value: Any) -> str:
-    return json.dumps(value)
-
-
-def quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-@dataclass
-class FeatureSteps:
-    """Setup, filter and assert steps of one scenario, as parsed."""
-
-    setup: list[Step] = field(default_factory=list)
-    filters: list[Step] = field(default_factory=list)
-    assertions: list[Step] = field(default_factory=list)

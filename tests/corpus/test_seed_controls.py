@@ -14,8 +14,9 @@ from moto.backend_index import backend_url_patterns
 from moto.backends import ALT_SERVICE_NAMES
 
 from bot.cli.check import boto3_clients, load_features
+from bot.runner.calls import ApiCache
 from bot.runner.findings import Finding
-from bot.runner.run import ApiCache, RunOptions, run_controls
+from bot.runner.run import RunOptions, run_controls
 from tests.paths import REPO
 
 CONTROLS = REPO / "controls"

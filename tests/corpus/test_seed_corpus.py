@@ -15,8 +15,9 @@ import yaml
 
 from bot.inputs.intake import load_request
 from bot.knowledge.shapes import service_model
-from bot.language.checker import Problem, check_feature
+from bot.language.checker import check_feature
 from bot.language.feature import StepLine, parse_feature
+from bot.language.problems import Problem
 from tests.paths import REPO
 
 CONTROLS = REPO / "controls"

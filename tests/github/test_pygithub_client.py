@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.github.api import BranchKeptMoving, FileComment, GitHubError, PyGithubClient, TreeReader, push_files
+from bot.github.api import BranchKeptMoving, FileComment, GitHubError
+from bot.github.git_data import TreeReader, push_files
+from bot.github.pygithub_client import PyGithubClient
 from tests.fakes.github_server import FakeGitHub, Symlink
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language.checker import Problem, check_feature
+from bot.language.checker import check_feature
+from bot.language.problems import Problem
 
 GOOD = """\
 @control:s3-default-encryption-uses-kms @service:s3 @severity:medium @category:encryption-at-rest

@@ -13,8 +13,9 @@ from moto import mock_aws
 
 from bot.cli.check import boto3_clients, load_features
 from bot.language.feature import parse_feature
+from bot.runner.calls import ApiCache
 from bot.runner.findings import Finding
-from bot.runner.run import ApiCache, RunOptions, run_controls
+from bot.runner.run import RunOptions, run_controls
 from tests.paths import FIXTURES
 
 FEATURES = FIXTURES / "features"

@@ -15,7 +15,7 @@ from bot.generation.offline.security_terms import (
 )
 from bot.knowledge.retrieval import ScoredField
 from bot.knowledge.vocabulary import split_words, tokenize
-from bot.language.grammar import quote
+from bot.language.values import quote
 
 NUMERIC = {"integer", "long", "float", "double"}
 FLAG_CONFIDENCE = 0.5  # a flag named by the request is what most controls check

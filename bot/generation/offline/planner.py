@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from botocore.model import OperationModel, Shape
 
 from bot.generation.offline.assertions import assertion_for
+from bot.generation.offline.joins import id_member, listings, name_overlap, nouns, parent_fit, parent_scope, supply
 from bot.generation.offline.security_terms import absent_error, normalise_value
 from bot.generation.render import Plan
 from bot.knowledge import shapes
 from bot.knowledge.retrieval import ScoredField, retrieve
-from bot.knowledge.vocabulary import category_tokens, split_words, synonyms, tokenize
-from bot.language.grammar import quote
+from bot.knowledge.vocabulary import category_tokens, synonyms, tokenize
+from bot.language.values import quote
 
 CANDIDATES = 40
 RETRIEVAL_WEIGHT = 2.0
@@ -24,8 +25,6 @@ OWN_LISTING_SCORE = 0.3  # one listing call answers the question: simpler than l
 RESOURCE_WEIGHT = 0.5  # the request names the resource: operations about it are preferred
 _SETTING_WORDS = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)
 _ACCOUNT_WORDS = re.compile(r"\b(regions?|account|by default|default|automatically|any new)\b", re.IGNORECASE)
-_GENERIC_IDS = ("Identifier", "Name", "Id", "Arn", "Url", "ARN", "URL")
-_ID_SUFFIXES = ("identifier", "name", "id", "arn", "url")
 
 
 @dataclass(frozen=True)
@@ -84,14 +83,10 @@ def _plan_for(
     return score, Plan(setup=list(source.setup), filters=[], assertions=[assertion])
 
 
-def _nouns(text: str) -> set[str]:
-    return {w.lower().rstrip("s") for w in split_words(text)} - {"get", "describe", "list", "batch", "head"}
-
-
 def _resource_fit(operation: str, resource: str) -> float:
     """How much of the operation's name is about the resource the request names."""
-    op_nouns = _nouns(operation)
-    return RESOURCE_WEIGHT * len(op_nouns & _nouns(resource)) / max(len(op_nouns), 1)
+    op_nouns = nouns(operation)
+    return RESOURCE_WEIGHT * len(op_nouns & nouns(resource)) / max(len(op_nouns), 1)
 
 
 def _scope_fit(source: Source, requirement: str, resource: str) -> float:
@@ -104,7 +99,7 @@ def _scope_fit(source: Source, requirement: str, resource: str) -> float:
 def _source(service: str, op: OperationModel, path: str, resource: str) -> Source | None:
     required = [p for p in shapes.required_inputs(op) if p not in shapes.PAGING_PARAMS]
     if not required:
-        parent = _parent_scope(service, op)
+        parent = parent_scope(service, op)
         return (
             (parent and _enrichment(service, op, [parent]))
             or _own_listing(service, op, path, resource)
@@ -133,22 +128,6 @@ def _selector_literals(op: OperationModel, required: list[str], path: str) -> di
     return literals
 
 
-def _parent_scope(service: str, op: OperationModel) -> str | None:
-    """An optional input that scopes a listing to one parent (IAM ListAccessKeys' UserName, ELBv2
-    DescribeListeners' LoadBalancerArn): without it the call answers for the caller only, or fails, so the
-    parent resources are listed first."""
-    if not op.name.startswith(("List", "Describe")) or op.input_shape is None:
-        return None
-    for name in op.input_shape.members:
-        if not name.endswith(("Name", "Id", "Arn")) or name in shapes.PAGING_PARAMS:
-            continue
-        noun = _nouns(name) - {"name", "id", "arn"}
-        for listing, items, item in _listings(service):
-            if listing != op.name and noun and _nouns(listing) == noun and _supply(name, items, item) == (1.0, name):
-                return str(name)
-    return None
-
-
 def _own_listing(service: str, op: OperationModel, path: str, resource: str) -> Source | None:
     head, _, rest = path.partition(".")
     if not head.endswith("[]") or op.output_shape is None:
@@ -160,7 +139,7 @@ def _own_listing(service: str, op: OperationModel, path: str, resource: str) -> 
     inner = _nested_items(item, rest.partition(".")[0], resource, head[:-2])
     if inner is not None:
         items, item = f"{items}[].{inner[0]}[]", inner[1]
-    ident = _id_member(item, op.name)
+    ident = id_member(item, op.name)
     step = f"the resources listed by {quote(service + '.' + op.name)} at {quote(items)} identified by {quote(ident)}"
     return Source((step,), "", f"{items}" if inner else head, OWN_LISTING_SCORE)
 
@@ -172,8 +151,8 @@ def _nested_items(item: Shape, segment: str, resource: str, outer: str) -> tuple
     member = item.members.get(segment[:-2])
     if member is None or member.type_name != "list" or member.member.type_name != "structure":
         return None
-    wanted = _nouns(resource)
-    return (segment[:-2], member.member) if len(_nouns(segment) & wanted) > len(_nouns(outer) & wanted) else None
+    wanted = nouns(resource)
+    return (segment[:-2], member.member) if len(nouns(segment) & wanted) > len(nouns(outer) & wanted) else None
 
 
 def _account(service: str, op: OperationModel) -> Source:
@@ -192,15 +171,15 @@ def _enrichment(service: str, op: OperationModel, required: list[str]) -> Source
     best: tuple[float, str, list[str]] | None = None
     if not required:
         return None
-    for listing, items, item in _listings(service):
+    for listing, items, item in listings(service):
         if listing == op.name:
             continue
-        supplies = [_supply(param, items, item) for param in required]
+        supplies = [supply(param, items, item) for param in required]
         if any(s is None for s in supplies):
             continue
         quality = sum(q for q, _ in supplies if q) / len(supplies)  # type: ignore[misc]
-        score = quality + 0.5 * _overlap(listing, op.name) + (0.1 if listing.startswith("List") else 0.0)
-        score += _parent_fit(listing, required)
+        score = quality + 0.5 * name_overlap(listing, op.name) + (0.1 if listing.startswith("List") else 0.0)
+        score += parent_fit(listing, required)
         paths = [p for _, p in supplies if p]  # type: ignore[misc]
         if best is None or score > best[0]:
             best = (score, f"{listing}|{items}", paths)
@@ -217,16 +196,6 @@ def _enrichment(service: str, op: OperationModel, required: list[str]) -> Source
     return Source(tuple(setup), f"{op.name}.", "", min(best[0], 1.0) * 0.3)
 
 
-def _parent_fit(listing: str, required: list[str]) -> float:
-    """A listing named like the identifier asked for (FileSystemId: DescribeFileSystems) lists the parent."""
-    wanted = set().union(*(_nouns(p) - {"id", "name", "arn", "identifier"} for p in required))
-    return _overlap_sets(_nouns(re.sub(r"^(List|Describe)", "", listing)), wanted)
-
-
-def _overlap_sets(a: set[str], b: set[str]) -> float:
-    return len(a & b) / max(len(a | b), 1)
-
-
 def _all_attributes(op: OperationModel) -> str:
     """Some Get calls return nothing unless asked for attribute names (SQS): ask for all of them."""
     for name, member in op.input_shape.members.items():
@@ -235,77 +204,10 @@ def _all_attributes(op: OperationModel) -> str:
     return ""
 
 
-def _listings(service: str) -> list[tuple[str, str, Shape]]:
-    """Read operations that need no input and answer with a top-level list: (name, items path, item shape)."""
-    model = shapes.service_model(service)
-    found = []
-    for name in model.operation_names:
-        if not name.startswith(("List", "Describe")):
-            continue
-        op = model.operation_model(name)
-        if [p for p in shapes.required_inputs(op) if p not in shapes.PAGING_PARAMS] or op.output_shape is None:
-            continue
-        for member_name, member in op.output_shape.members.items():
-            if member.type_name == "list":
-                found.append((name, member_name, member.member))
-                found.extend(
-                    (name, f"{member_name}[].{inner_name}[]", inner.member)
-                    for inner_name, inner in getattr(member.member, "members", {}).items()
-                    if inner.type_name == "list" and inner.member.type_name == "structure"
-                )
-    return found
-
-
-def _supply(param: str, items: str, item: Shape) -> tuple[float, str] | None:
-    """Where a list item holds the value of `param`, with a confidence."""
-    if item.type_name == "string":
-        words = {w.lower() for w in split_words(items)}
-        param_words = {w.lower().rstrip("s") for w in split_words(param)} - {"id", "name", "arn", "url"}
-        if param_words and param_words <= {w.rstrip("s") for w in words} | words:
-            return 1.0, "@"
-        # BatchGet calls take a plain list of names (CodeBuild's `names`): the runner wraps one name
-        return (0.5, "@") if param.lower().rstrip("s") in ("name", "arn", "id", "resourcearn") else None
-    if item.type_name != "structure":
-        return None
-    members = list(item.members)
-    for member in members:
-        if member.lower() == param.lower():
-            return 1.0, member
-    for suffix in _GENERIC_IDS:
-        if param.endswith(suffix) and suffix in members:
-            return 0.7, suffix
-    if not param.endswith(_GENERIC_IDS) and "Name" in members and _nouns(param) & _nouns(items):
-        return 0.6, "Name"
-    return None
-
-
-def _overlap(listing: str, operation: str) -> float:
-    a = {w.lower().rstrip("s") for w in split_words(re.sub(r"^(List|Describe)", "", listing))}
-    b = {w.lower().rstrip("s") for w in split_words(re.sub(r"^(Get|Describe|List|BatchGet|Head)", "", operation))}
-    return len(a & b) / max(len(a), 1)
-
-
-def _id_member(item: Shape, operation: str) -> str:
-    """The member that names a listed resource: about the operation's resource, a name or id before an ARN."""
-    members = list(item.members)
-    nouns = _nouns(operation)
-
-    def suffix(member: str) -> str:
-        words = split_words(member)
-        last = words[-1].lower() if words else ""
-        return last if last in _ID_SUFFIXES else ""
-
-    ranked = sorted(
-        (m for m in members if suffix(m) and item.members[m].type_name == "string"),
-        key=lambda m: (-len(_nouns(m) & nouns), suffix(m) not in ("identifier", "name", "id"), len(m)),
-    )
-    return ranked[0] if ranked else (members[0] if members else "@")
-
-
 def _fallback(service: str, operation: str) -> Plan:
     """With nothing assertable found, a listing that at least proves the resources are readable."""
-    for listing, items, item in _listings(service):
-        ident = _id_member(item, listing) if item.type_name == "structure" else "@"
+    for listing, items, item in listings(service):
+        ident = id_member(item, listing) if item.type_name == "structure" else "@"
         step = (
             f"the resources listed by {quote(service + '.' + listing)} at {quote(items)} identified by {quote(ident)}"
         )

@@ -10,13 +10,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from bot.inputs.errors import LLMError, UsageError
+from bot.inputs.errors import LLMError
 
 if TYPE_CHECKING:
-    from bot.inputs.config import Settings
+    pass
 
 STEPS = ("analyse", "plan", "write", "repair")
-DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 RETRY_AFTER_CAP = 60.0
 T = TypeVar("T")
 
@@ -166,33 +165,3 @@ def _delay(error: Exception, attempt: int, base_delay: float, max_delay: float) 
         return min(hinted, RETRY_AFTER_CAP)
     backoff = min(max_delay, base_delay * 2.0**attempt)
     return backoff / 2 + random.uniform(0, backoff / 2)
-
-
-def build_model(settings: Settings, offline_factory: Callable[[], LanguageModel]) -> LanguageModel:
-    """The model the settings ask for; provider modules are imported only when chosen."""
-    provider = settings.resolved_provider
-    if provider == "offline":
-        return offline_factory()
-    if provider == "openai":
-        from bot.generation.providers.openai import OpenAIModel, build_openai_client
-
-        return OpenAIModel(
-            build_openai_client(settings),
-            settings.model or DEFAULT_OPENAI_MODEL,
-            max_retries=settings.max_retries,
-        )
-    if provider == "bedrock":
-        from bot.generation.providers.bedrock import BedrockModel, build_bedrock_client
-
-        if not settings.model:
-            raise UsageError(
-                "provider bedrock needs a model id: set CONTROLBOT_MODEL or 'model' in .controlbot.yaml "
-                "(e.g. anthropic.claude-3-5-sonnet-20240620-v1:0)"
-            )
-        if not settings.bedrock_region:
-            raise UsageError(
-                "provider bedrock needs a region: set CONTROLBOT_BEDROCK_REGION or AWS_REGION, "
-                "or 'bedrock_region' in .controlbot.yaml"
-            )
-        return BedrockModel(build_bedrock_client(settings), settings.model, max_retries=settings.max_retries)
-    raise UsageError(f"unknown provider {provider!r}; allowed: openai, bedrock, offline")

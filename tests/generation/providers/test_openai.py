@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from bot.generation.providers.model import LLMCall, build_model, parse_json_answer
+from bot.generation.providers.from_settings import build_model
+from bot.generation.providers.model import LLMCall, parse_json_answer
 from bot.generation.providers.openai import OpenAIModel, build_openai_client
 from bot.inputs.config import Settings
 from bot.inputs.errors import LLMError
