@@ -11,13 +11,11 @@ import pytest
 from bot.generation.providers.model import (
     Completion,
     LLMCall,
-    build_model,
     parse_json_answer,
     strip_fence,
     with_retries,
 )
-from bot.inputs.config import Settings
-from bot.inputs.errors import LLMError, UsageError
+from bot.inputs.errors import LLMError
 from tests.fakes.mock_model import MockModel
 from tests.paths import REPO
 
@@ -112,39 +110,8 @@ def test_with_retries_raises_a_non_retryable_error_at_once() -> None:
     assert count[0] == 1
 
 
-def test_build_model_uses_the_offline_factory_without_credentials() -> None:
-    mock = MockModel()
-    assert build_model(Settings(), lambda: mock) is mock
-    assert build_model(Settings(provider="offline", api_key="sk-x"), lambda: mock) is mock
-
-
-def test_build_model_openai_defaults_the_model_name() -> None:
-    model = build_model(Settings(api_key="sk-test", base_url="http://127.0.0.1:9/v1"), MockModel)
-    assert (model.provider, model.model) == ("openai", "gpt-4o-mini")
-    named = build_model(Settings(provider="openai", model="llama3", base_url="http://127.0.0.1:9/v1"), MockModel)
-    assert (named.provider, named.model) == ("openai", "llama3")
-
-
-def test_build_model_openai_without_key_or_endpoint_is_a_usage_error() -> None:
-    with pytest.raises(UsageError, match="OPENAI_API_KEY"):
-        build_model(Settings(provider="openai"), MockModel)
-
-
-def test_build_model_bedrock_needs_a_model_and_a_region() -> None:
-    with pytest.raises(UsageError, match="CONTROLBOT_MODEL"):
-        build_model(Settings(provider="bedrock", bedrock_region="us-east-1"), MockModel)
-    with pytest.raises(UsageError, match="CONTROLBOT_BEDROCK_REGION"):
-        build_model(Settings(provider="bedrock", model="anthropic.claude-v2"), MockModel)
-    model = build_model(
-        Settings(provider="bedrock", model="anthropic.claude-v2", bedrock_region="eu-west-1"), MockModel
-    )
-    assert (model.provider, model.model) == ("bedrock", "anthropic.claude-v2")
-
-
 def test_importing_the_llm_layer_loads_no_provider_sdk() -> None:
-    code = (
-        "import sys, bot.generation.providers.model; print(sorted(m for m in ('openai', 'boto3') if m in sys.modules))"
-    )
+    code = "import sys, bot.generation.providers.model, bot.generation.providers.from_settings; print(sorted(m for m in ('openai', 'boto3') if m in sys.modules))"
     root = REPO
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
     assert out.stdout.strip() == "[]"
