@@ -7,7 +7,7 @@ from typing import Any
 from botocore.model import Shape
 
 from bot.knowledge import shapes
-from bot.knowledge.botocore_index import is_read_operation
+from bot.knowledge.operation_policy import operation_refusal, parameter_refusal
 from bot.knowledge.shapes import PathError, Root
 from bot.language.feature import Scenario, StepLine
 from bot.language.grammar import Step
@@ -45,8 +45,9 @@ def ground(scenario: Scenario, source: StepLine, report: Report) -> None:
 
 def _read_op(step: Step) -> Any:
     op = shapes.operation(step.service, step.operation)
-    if not is_read_operation(step.operation):
-        raise PathError(f'"{step.op_ref}" is not a read operation (Get/Describe/List/BatchGet/Head): never called')
+    refused = operation_refusal(step.service, step.operation)
+    if refused is not None:
+        raise PathError(refused.message(f'"{step.op_ref}"'))
     return op
 
 
@@ -102,6 +103,9 @@ def _check_enrich(step: Step, root: Root, service: str) -> None:
     for name, kind, value in step.params:
         if name not in members:
             raise PathError(f'"{step.op_ref}" has no parameter "{name}"; {shapes.suggestion(name, list(members))}')
+        refused = parameter_refusal(step.service, step.operation, name, value if kind == "value" else None)
+        if refused is not None:
+            raise PathError(refused.message(f'parameter "{name}" of "{step.op_ref}"'))
         if kind == "path":
             shapes.resolve(root, value)
         else:
