@@ -8,6 +8,7 @@ from botocore.model import Shape
 
 from bot.knowledge import shapes
 from bot.knowledge.operation_policy import operation_refusal, parameter_refusal
+from bot.knowledge.sensitive import is_sensitive
 from bot.knowledge.shapes import PathError, Root
 from bot.language.feature import Scenario, StepLine
 from bot.language.grammar import Step
@@ -68,7 +69,8 @@ def _source_root(source: StepLine, report: Report) -> Root | None:
         items = shapes.resolve(response, step.items_path)
         item = _item_shape(items, step.items_path)
         root = _item_root(item)
-        shapes.resolve(root, step.id_path)
+        if is_sensitive(shapes.resolve(root, step.id_path).leaf):
+            raise PathError(f'"{step.id_path}" is marked sensitive: a report never shows it; identify by an id or ARN')
         return root
     except PathError as error:
         report.error(source.line, str(error))
@@ -106,9 +108,9 @@ def _check_enrich(step: Step, root: Root, service: str) -> None:
         refused = parameter_refusal(step.service, step.operation, name, value if kind == "value" else None)
         if refused is not None:
             raise PathError(refused.message(f'parameter "{name}" of "{step.op_ref}"'))
-        if kind == "path":
-            shapes.resolve(root, value)
-        else:
+        if kind == "path" and is_sensitive(shapes.resolve(root, value).leaf):
+            raise PathError(f'"{value}" is marked sensitive: a control never sends it to "{step.op_ref}"')
+        if kind == "value":
             _check_literal_param(step, name, members[name], value)
     missing = [p for p in shapes.required_inputs(op) if p not in given]
     if missing:

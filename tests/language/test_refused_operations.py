@@ -129,3 +129,26 @@ def test_every_control_of_the_catalogue_passes_the_policy(
     out = captured.out + captured.err
     assert code == 0, out
     assert "0 error(s)" in out and "refused" not in out
+
+
+def test_a_sensitive_member_is_never_a_resource_name_nor_sent_as_a_parameter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = "Environment.Variables.DB_PASSWORD"  # botocore marks Lambda's environment values sensitive
+    named_by_secret = write(
+        tmp_path,
+        "lambda",
+        f'Given the resources listed by "lambda.ListFunctions" at "Functions" identified by "{secret}"',
+        'Then "Runtime" must be present',
+    )
+    code, out = validate(named_by_secret, capsys)
+    assert code == 1 and f'{named_by_secret}:5: "{secret}" is marked sensitive: a report never shows it' in out
+    sent = write(
+        tmp_path,
+        "lambda",
+        'Given the resources listed by "lambda.ListFunctions" at "Functions" identified by "FunctionName"',
+        f'And each resource is enriched by "lambda.GetFunctionConfiguration" with "FunctionName" from "{secret}"',
+        'Then "Runtime" must be present',
+    )
+    code, out = validate(sent, capsys)
+    assert code == 1 and f'{sent}:6: "{secret}" is marked sensitive: a control never sends it' in out
