@@ -20,6 +20,7 @@ from bot.knowledge.botocore_index import (
     gc_paused,
     load_index,
 )
+from bot.knowledge.operation_policy import callable_only
 from bot.knowledge.vocabulary import TokenIds, tokenize
 
 Vector = npt.NDArray[np.float32]
@@ -203,7 +204,7 @@ def _bm25(corpus: list[list[int]], vocab: dict[str, int]) -> BM25:
 
 @functools.cache
 def search_index(service: str) -> SearchIndex:
-    index = load_index(service)
+    index = callable_only(load_index(service))
     with gc_paused():
         return SearchIndex(index)
 

@@ -13,7 +13,7 @@ from jmespath.exceptions import JMESPathError
 
 from bot.inputs.errors import UsageError
 from bot.knowledge import botocore_index
-from bot.knowledge.botocore_index import is_read_operation
+from bot.knowledge.operation_policy import operation_refusal
 
 # Parameters a listing operation may require that the runner supplies itself (botocore paging inputs).
 PAGING_PARAMS = frozenset({"MaxResults", "MaxItems", "Limit", "MaxRecords", "PageSize", "MaxKeys"})
@@ -51,7 +51,7 @@ def suggestion(name: str, candidates: list[str]) -> str:
 def operation(service: str, name: str) -> OperationModel:
     model = service_model(service)
     if name not in model.operation_names:
-        reads = [op for op in model.operation_names if is_read_operation(op)]
+        reads = [op for op in model.operation_names if operation_refusal(service, op) is None]
         raise PathError(f'unknown operation "{service}.{name}"; {suggestion(name, reads)}')
     return model.operation_model(name)
 

@@ -7,7 +7,8 @@ from typing import Any
 from botocore.model import Shape
 
 from bot.knowledge import shapes
-from bot.knowledge.botocore_index import is_read_operation
+from bot.knowledge.operation_policy import operation_refusal, parameter_refusal
+from bot.knowledge.sensitive import is_sensitive
 from bot.knowledge.shapes import PathError, Root
 from bot.language.feature import Scenario, StepLine
 from bot.language.grammar import Step
@@ -45,8 +46,9 @@ def ground(scenario: Scenario, source: StepLine, report: Report) -> None:
 
 def _read_op(step: Step) -> Any:
     op = shapes.operation(step.service, step.operation)
-    if not is_read_operation(step.operation):
-        raise PathError(f'"{step.op_ref}" is not a read operation (Get/Describe/List/BatchGet/Head): never called')
+    refused = operation_refusal(step.service, step.operation)
+    if refused is not None:
+        raise PathError(refused.message(f'"{step.op_ref}"'))
     return op
 
 
@@ -67,7 +69,8 @@ def _source_root(source: StepLine, report: Report) -> Root | None:
         items = shapes.resolve(response, step.items_path)
         item = _item_shape(items, step.items_path)
         root = _item_root(item)
-        shapes.resolve(root, step.id_path)
+        if is_sensitive(shapes.resolve(root, step.id_path).leaf):
+            raise PathError(f'"{step.id_path}" is marked sensitive: a report never shows it; identify by an id or ARN')
         return root
     except PathError as error:
         report.error(source.line, str(error))
@@ -102,9 +105,12 @@ def _check_enrich(step: Step, root: Root, service: str) -> None:
     for name, kind, value in step.params:
         if name not in members:
             raise PathError(f'"{step.op_ref}" has no parameter "{name}"; {shapes.suggestion(name, list(members))}')
-        if kind == "path":
-            shapes.resolve(root, value)
-        else:
+        refused = parameter_refusal(step.service, step.operation, name, value if kind == "value" else None)
+        if refused is not None:
+            raise PathError(refused.message(f'parameter "{name}" of "{step.op_ref}"'))
+        if kind == "path" and is_sensitive(shapes.resolve(root, value).leaf):
+            raise PathError(f'"{value}" is marked sensitive: a control never sends it to "{step.op_ref}"')
+        if kind == "value":
             _check_literal_param(step, name, members[name], value)
     missing = [p for p in shapes.required_inputs(op) if p not in given]
     if missing:

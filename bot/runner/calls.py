@@ -1,4 +1,4 @@
-"""AWS calls of a run: read-only operations only, each distinct call made once, paginated, errors kept."""
+"""AWS calls of a run: only what the operation policy allows, each distinct call made once, paginated, errors kept."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from typing import Any
 from botocore import xform_name
 from botocore.exceptions import BotoCoreError, ClientError
 
-READ_ONLY_PREFIXES = ("Get", "Describe", "List", "BatchGet", "Head")
+from bot.knowledge.operation_policy import call_refusal, forced_parameters
+
 PAGING_PARAMS = frozenset({"MaxResults", "MaxItems", "Limit", "MaxRecords", "PageSize", "MaxKeys"})
 
 ClientFactory = Callable[[str, str], Any]  # (service, region) -> a botocore client
@@ -77,10 +78,11 @@ class ApiCache:
         return entry.response
 
     def _invoke(self, entry: _Entry, region: str, service: str, operation: str, params: dict[str, Any]) -> None:
-        if not operation.startswith(READ_ONLY_PREFIXES):
-            allowed = "/".join(READ_ONLY_PREFIXES)
-            entry.error = ("NotReadOnly", f"refused: only {allowed} operations are ever called")
+        refused = call_refusal(service, operation, params)
+        if refused is not None:
+            entry.error = ("Refused", refused)
             return
+        params = {**params, **forced_parameters(service, operation)}
         try:
             client = self._clients(service, region)
             if operation not in client.meta.service_model.operation_names:

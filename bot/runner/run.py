@@ -16,6 +16,7 @@ from bot.language.feature import ParsedFeature, Scenario
 from bot.language.grammar import Step
 from bot.runner.calls import ApiCache, ApiError
 from bot.runner.findings import Finding
+from bot.runner.redaction import Masker, shown
 
 # Services whose listings are the same from every region: checked once, reported as region "global".
 GLOBAL_SERVICES = frozenset({"iam", "s3", "cloudfront", "route53", "organizations"})
@@ -152,11 +153,12 @@ def _check_resource(cache: ApiCache, unit: Unit, resource: str, start: Document)
             if response is not None:
                 responses[step.operation] = response
         document = Document(start.item, responses)
+        masker = Masker(unit.plan.listing, [*unit.plan.accounts, *unit.plan.enrichments])
         for step in unit.plan.filters:
-            left_out = filter_failure(step, document)
+            left_out = shown(filter_failure, step, document, masker)
             if left_out:
                 return unit.finding(resource, "NOT_APPLICABLE", [f"left out by {left_out}"])
-        reasons = [r for r in (failure(a, document) for a in unit.plan.assertions) if r]
+        reasons = [r for r in (shown(failure, a, document, masker) for a in unit.plan.assertions) if r]
     except (ApiError, PathError) as error:
         return unit.finding(resource, "ERROR", [str(error)])
     return unit.finding(resource, "FAIL", reasons) if reasons else unit.finding(resource, "PASS")

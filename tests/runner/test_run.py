@@ -255,7 +255,7 @@ def test_a_write_operation_is_refused(session: boto3.Session) -> None:
     recorder = Recorder(session)
     findings = run(session, "s3-write-operation", recorder=recorder)
     assert [(f.resource, f.status) for f in findings] == [("keep-me", "ERROR")]
-    assert "NotReadOnly" in findings[0].reasons[0]
+    assert "Refused" in findings[0].reasons[0] and "not a read operation" in findings[0].reasons[0]
     assert "DeleteBucket" not in recorder.calls
     assert [b["Name"] for b in session.client("s3").list_buckets()["Buckets"]] == ["keep-me"]
 

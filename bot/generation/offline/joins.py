@@ -7,6 +7,7 @@ import re
 from botocore.model import OperationModel, Shape
 
 from bot.knowledge import shapes
+from bot.knowledge.operation_policy import operation_refusal
 from bot.knowledge.vocabulary import split_words
 
 _GENERIC_IDS = ("Identifier", "Name", "Id", "Arn", "Url", "ARN", "URL")
@@ -48,7 +49,7 @@ def listings(service: str) -> list[tuple[str, str, Shape]]:
     model = shapes.service_model(service)
     found = []
     for name in model.operation_names:
-        if not name.startswith(("List", "Describe")):
+        if not name.startswith(("List", "Describe")) or operation_refusal(service, name) is not None:
             continue
         op = model.operation_model(name)
         if [p for p in shapes.required_inputs(op) if p not in shapes.PAGING_PARAMS] or op.output_shape is None:
