@@ -227,3 +227,18 @@ def test_control_characters_in_resource_names_never_reach_the_terminal_or_break_
         "ddb-count [nul\\u0000byte @ us-east-1]",
         "ddb-count [rev\\u202egnp.exe @ us-east-1]",
     ]
+
+
+@pytest.mark.usefixtures("aws")
+def test_an_ordering_comparison_between_a_string_and_a_number_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    buckets(**{"some-bucket": None})
+    folder = tmp_path / "controls"
+    feature(folder, "s3-order", LIFECYCLE_STEPS + '    Then the expression "Name < `1`" must be true\n')
+    code, findings, _ = check_json(capsys, str(folder))
+    assert code == 2
+    assert findings[("s3-order", "some-bucket")]["status"] == "ERROR"
+    assert (
+        "'<' not supported between instances of 'str' and 'int'" in findings[("s3-order", "some-bucket")]["reasons"][0]
+    )
