@@ -15,13 +15,15 @@ from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, 
 
 from bot.inputs.errors import UsageError
 from bot.inputs.files import find_features
-from bot.language.feature import ParsedFeature, parse_feature
+from bot.language.feature import ParsedFeature, parse_feature, size_problem
 from bot.runner.calls import DEFAULT_MAX_PAGES, ApiCache, ClientFactory
 from bot.runner.findings import FORMATS, Finding, exit_code, printable, render, summary_line
 from bot.runner.run import DEFAULT_MAX_RESOURCES, DEFAULT_TIMEOUT_S, RunOptions, control_id, run_controls
 
 DEFAULT_WORKERS = 8
 DEFAULT_MAX_ATTEMPTS = 10
+CONNECT_TIMEOUT_S = 10
+READ_TIMEOUT_S = 30  # botocore's default is 60: a stalled endpoint holds a worker for at most this per attempt
 
 
 def register(sub: Any) -> None:
@@ -58,6 +60,8 @@ def boto3_clients(
     """One client per (service, region), made under a lock (sessions are not thread-safe; clients are)."""
     config = Config(
         retries={"mode": "adaptive", "max_attempts": max_attempts},
+        connect_timeout=CONNECT_TIMEOUT_S,
+        read_timeout=READ_TIMEOUT_S,
         max_pool_connections=max(10, workers),
         user_agent_extra="controlbot-check",
     )
@@ -73,15 +77,23 @@ def boto3_clients(
     return client
 
 
+def _read_feature(path: Path) -> ParsedFeature:
+    """The parsed feature; a file over the size limit is refused before it is read."""
+    try:
+        too_big = size_problem(path.stat().st_size)
+        if too_big:
+            return ParsedFeature(syntax_errors=[(1, too_big)])
+        return parse_feature(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, UnicodeDecodeError) as error:
+        return ParsedFeature(syntax_errors=[(1, f"cannot read the file: {error}")])
+
+
 def load_features(paths: list[Path]) -> tuple[list[tuple[str, ParsedFeature]], list[Finding]]:
     """(control id, feature) for each file that parses; an ERROR finding, also printed, for each that does not."""
     controls: list[tuple[str, ParsedFeature]] = []
     broken: list[Finding] = []
     for path in paths:
-        try:
-            feature = parse_feature(path.read_text(encoding="utf-8"), str(path))
-        except (OSError, UnicodeDecodeError) as error:
-            feature = ParsedFeature(syntax_errors=[(1, f"cannot read the file: {error}")])
+        feature = _read_feature(path)
         if feature.syntax_errors:
             for line, message in feature.syntax_errors:
                 print(printable(f"{path}:{line}: not a valid feature: {message}"), file=sys.stderr)

@@ -168,3 +168,23 @@ def test_a_feature_with_a_utf8_bom_validates_and_runs(tmp_path: Path, capsys: py
     assert main(["validate", str(path)]) == 0
     code, findings, _ = check_json(capsys, str(folder))
     assert code == 0 and [f["status"] for f in findings.values()] == ["PASS"]
+
+
+@pytest.mark.usefixtures("aws")
+def test_an_oversized_or_crafted_feature_is_an_error_and_the_other_controls_still_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    buckets(**{"kms-bucket": "aws:kms"})
+    folder = controls(tmp_path, S3_KMS)
+    huge = feature(folder, "s3-huge", LIFECYCLE_STEPS + '    Then "Name" must be present\n')
+    with huge.open("a") as handle:
+        handle.write(("    # padding " + "x" * 1000 + "\n") * 20_000)
+    feature(folder, "s3-crafted", LIFECYCLE_STEPS + '    Then "Name" must match "a{4294967296}"\n')
+    code, findings, err = check_json(capsys, str(folder))
+    assert code == 2
+    assert findings[(S3_KMS, "kms-bucket")]["status"] == "PASS"
+    assert findings[("s3-huge", "-")]["status"] == "ERROR"
+    assert "features are limited to 256 KiB" in findings[("s3-huge", "-")]["reasons"][0]
+    assert "features are limited to 256 KiB" in err
+    assert findings[("s3-crafted", "-")]["status"] == "ERROR"
+    assert "the repetition number is too large" in findings[("s3-crafted", "-")]["reasons"][0]
