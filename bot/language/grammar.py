@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from bot.language.values import (
     guarded,
     json_list,
     json_literal,
+    json_prefix,
     number,
     path_argument,
     regex_argument,
@@ -76,9 +76,9 @@ def _param_list(text: str) -> tuple[tuple[str, str, Any], ...]:
             pos = m.end()
         elif (m := _PARAM_SET.match(text, pos)) is not None:
             try:
-                value, pos = json.JSONDecoder().raw_decode(text, m.end())
-            except ValueError:
-                raise StepSyntaxError(f"the value of {m[1]!r} is not a JSON literal: {text[m.end() :]!r}") from None
+                value, pos = json_prefix(text, m.end())
+            except StepSyntaxError as error:
+                raise StepSyntaxError(f"the value of {m[1]!r}: {error}") from None
             params.append((unquote(m[1]), "value", value))
         else:
             raise StepSyntaxError(

@@ -23,11 +23,25 @@ def _no_constant(name: str) -> Any:
 
 def _finite(text: str) -> float:
     value = float(text)
-    try:
-        limits.check_number(value)
-    except limits.LimitError as error:
-        raise StepSyntaxError(str(error)) from None
+    guarded(limits.check_number, value)
     return value
+
+
+def json_prefix(text: str, start: int) -> tuple[Any, int]:
+    """The JSON literal at text[start:] and where it ends, under the same limits as json_literal."""
+    decoder = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite)
+    try:
+        value, end = decoder.raw_decode(text[: start + limits.MAX_JSON_CHARS], start)
+    except RecursionError:
+        raise StepSyntaxError(
+            f"the JSON literal is nested too deeply (at most {limits.MAX_JSON_DEPTH} levels)"
+        ) from None
+    except StepSyntaxError:
+        raise
+    except ValueError:
+        raise StepSyntaxError(f"{text[start : start + 80]!r} is not a JSON literal") from None
+    guarded(limits.check_json, value)
+    return value, end
 
 
 def json_literal(text: str) -> Any:

@@ -52,6 +52,11 @@ CRAFTED = [
     ('"Name" must be at most Infinity', "Infinity is not allowed: numbers must be finite"),
     ('"Name" must be at most 1e400', "the number must be a finite number, not inf"),
     ('"Name" must be at least 1e20', "the number is out of range"),
+    (
+        'each resource is enriched by "s3.GetBucketTagging" with "Bucket" set to ' + "[" * 5000 + "]" * 5000,
+        "the JSON literal is nested too deeply (at most 20 levels)",
+    ),
+    ('each resource is enriched by "s3.GetBucketTagging" with "Bucket" set to NaN', "NaN is not allowed"),
     ('"Name" must equal "x"', "is not a step of the control language (a typo in a step form?)"),
 ]
 
