@@ -177,6 +177,7 @@ def _check_resource(cache: ApiCache, unit: Unit, resource: str, start: Document)
 
 
 def _evaluate_resource(cache: ApiCache, unit: Unit, resource: str, start: Document) -> Finding:
+    """Enrich, filter, assert: FAIL with every failed assertion, MANUAL when only manual checks remain, else PASS."""
     responses = dict(start.responses)
     for step in unit.plan.enrichments:
         response = _call(cache, unit, step, _params(step, Document(start.item, responses)))
