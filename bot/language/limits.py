@@ -110,26 +110,30 @@ def check_regex(pattern: str) -> None:
         raise LimitError(f"invalid regular expression {pattern!r}: {error}") from None
     except RecursionError:
         raise LimitError(f"the regular expression {pattern[:40]!r}… is nested too deeply") from None
-    _check_repeats(list(tree), pattern, inside_repeat=False)
+    _check_repeats(list(tree), pattern, enclosing=1)
 
 
-def _check_repeats(items: list[Any], pattern: str, inside_repeat: bool) -> None:
+def _check_repeats(items: list[Any], pattern: str, enclosing: int) -> None:
+    """`enclosing` is the product of the repeat bounds around these items (0 when one of them is unbounded).
+
+    A repeat inside a repeat is refused when either is unbounded or together they exceed MAX_REPEAT:
+    `(\\d{1,3}\\.){3}` is fine, `(a+)+` and `(a{1,50})*` backtrack exponentially."""
     for op, argument in items:
         if op in _REPEATS:
             low, high, body = argument
-            bounded = high if high != sre_parse.MAXREPEAT else low
-            if bounded > MAX_REPEAT:
+            unbounded = high == sre_parse.MAXREPEAT
+            if (low if unbounded else high) > MAX_REPEAT:
                 raise LimitError(f"regular expression {pattern!r}: repeat counts above {MAX_REPEAT} are not allowed")
-            repeats = high > 1
-            if repeats and inside_repeat:
+            inner = 0 if unbounded else high
+            if high > 1 and enclosing != 1 and (inner == 0 or enclosing == 0 or inner * enclosing > MAX_REPEAT):
                 raise LimitError(
                     f"regular expression {pattern!r} nests a quantifier inside a quantifier (like (a+)+), "
                     "which can take exponential time; rewrite it without the nesting"
                 )
-            _check_repeats(list(body), pattern, inside_repeat or repeats)
+            _check_repeats(list(body), pattern, enclosing if high <= 1 else enclosing * inner)
         else:
             for nested in _subpatterns(op, argument):
-                _check_repeats(nested, pattern, inside_repeat)
+                _check_repeats(nested, pattern, enclosing)
 
 
 def _subpatterns(op: Any, argument: Any) -> list[list[Any]]:
