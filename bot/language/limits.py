@@ -27,11 +27,11 @@ _REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REP
 # Codes that say the call did not work (auth, permission, throttling, server faults), never that a
 # resource lacks a setting: treating one as "absent" would turn a fault into a pass.
 _UNTRUSTED_CODE = re.compile(
-    r"(?i)^(AccessDenied.*|.*Unauthori[sz]ed.*|.*Forbidden.*|.*Throttl.*|RequestLimitExceeded|.*LimitExceeded"
-    r"|InternalError|InternalFailure|Internal.*Exception|ServiceUnavailable.*|ServiceFailure|.*Timeout.*"
-    r"|ExpiredToken.*|InvalidClientTokenId|InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature"
-    r"|AuthFailure|MissingAuthenticationToken|OptInRequired|RequestExpired|SlowDown|TooManyRequests.*"
-    r"|5\d\d|BadGateway|GatewayTimeout)$"
+    r"(?i)^(AccessDenied.*|.*Unauthori[sz]ed.*|.*NotAuthori[sz]ed.*|.*Forbidden.*|.*Throttl.*|.*LimitExceeded.*"
+    r"|.*ThroughputExceeded.*|InternalError|InternalFailure|Internal.*Exception|ServiceUnavailable.*"
+    r"|ServiceFailure|.*Timeout.*|ExpiredToken.*|InvalidClientTokenId|InvalidAccessKeyId|UnrecognizedClient.*"
+    r"|SignatureDoesNotMatch|InvalidSignature.*|IncompleteSignature|AuthFailure|MissingAuthenticationToken.*"
+    r"|OptInRequired|RequestExpired|SlowDown|TooManyRequests.*|5\d\d|BadGateway|GatewayTimeout)$"
 )
 
 
