@@ -86,6 +86,7 @@ def test_a_crafted_step_is_one_clear_error_and_the_other_feature_is_still_checke
         "ExpiredToken",
         "InvalidClientTokenId",
         "RequestLimitExceeded",
+        "ProvisionedThroughputExceededException",
     ],
 )
 def test_fault_codes_can_never_mean_absent(tmp_path: Path, capsys: pytest.CaptureFixture[str], code: str) -> None:
