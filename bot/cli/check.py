@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import threading
 from pathlib import Path
@@ -14,13 +15,15 @@ from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, 
 
 from bot.inputs.errors import UsageError
 from bot.inputs.files import find_features
-from bot.language.feature import ParsedFeature, parse_feature
-from bot.runner.calls import ApiCache, ClientFactory
-from bot.runner.findings import FORMATS, Finding, exit_code, render, summary_line
-from bot.runner.run import RunOptions, control_id, run_controls
+from bot.language.feature import ParsedFeature, parse_feature, size_problem
+from bot.runner.calls import DEFAULT_MAX_PAGES, ApiCache, ClientFactory
+from bot.runner.findings import FORMATS, Finding, exit_code, printable, render, summary_line
+from bot.runner.run import DEFAULT_MAX_RESOURCES, DEFAULT_TIMEOUT_S, RunOptions, control_id, run_controls
 
 DEFAULT_WORKERS = 8
 DEFAULT_MAX_ATTEMPTS = 10
+CONNECT_TIMEOUT_S = 10
+READ_TIMEOUT_S = 30  # botocore's default is 60: a stalled endpoint holds a worker for at most this per attempt
 
 
 def register(sub: Any) -> None:
@@ -33,6 +36,21 @@ def register(sub: Any) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
     parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS, help="resources checked at once")
+    parser.add_argument(
+        "--max-pages", type=int, default=DEFAULT_MAX_PAGES, help=f"pages read per listing (default {DEFAULT_MAX_PAGES})"
+    )
+    parser.add_argument(
+        "--max-resources",
+        type=int,
+        default=DEFAULT_MAX_RESOURCES,
+        help=f"resources checked per scenario and region (default {DEFAULT_MAX_RESOURCES})",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT_S,
+        help=f"seconds the whole run may take; what is left is reported ERROR (default {DEFAULT_TIMEOUT_S:g})",
+    )
     parser.set_defaults(run=run)
 
 
@@ -42,6 +60,8 @@ def boto3_clients(
     """One client per (service, region), made under a lock (sessions are not thread-safe; clients are)."""
     config = Config(
         retries={"mode": "adaptive", "max_attempts": max_attempts},
+        connect_timeout=CONNECT_TIMEOUT_S,
+        read_timeout=READ_TIMEOUT_S,
         max_pool_connections=max(10, workers),
         user_agent_extra="controlbot-check",
     )
@@ -57,18 +77,26 @@ def boto3_clients(
     return client
 
 
+def _read_feature(path: Path) -> ParsedFeature:
+    """The parsed feature; a file over the size limit is refused before it is read."""
+    try:
+        too_big = size_problem(path.stat().st_size)
+        if too_big:
+            return ParsedFeature(syntax_errors=[(1, too_big)])
+        return parse_feature(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, UnicodeDecodeError) as error:
+        return ParsedFeature(syntax_errors=[(1, f"cannot read the file: {error}")])
+
+
 def load_features(paths: list[Path]) -> tuple[list[tuple[str, ParsedFeature]], list[Finding]]:
     """(control id, feature) for each file that parses; an ERROR finding, also printed, for each that does not."""
     controls: list[tuple[str, ParsedFeature]] = []
     broken: list[Finding] = []
     for path in paths:
-        try:
-            feature = parse_feature(path.read_text(encoding="utf-8"), str(path))
-        except (OSError, UnicodeDecodeError) as error:
-            feature = ParsedFeature(syntax_errors=[(1, f"cannot read the file: {error}")])
+        feature = _read_feature(path)
         if feature.syntax_errors:
             for line, message in feature.syntax_errors:
-                print(f"{path}:{line}: not a valid feature: {message}", file=sys.stderr)
+                print(printable(f"{path}:{line}: not a valid feature: {message}"), file=sys.stderr)
             reasons = tuple(f"{path}:{line}: {message}" for line, message in feature.syntax_errors)
             broken.append(Finding(path.stem, "-", "-", "-", "ERROR", reasons))
         else:
@@ -95,20 +123,46 @@ def _account_id(session: Any, region: str) -> str:
         return ""
 
 
-def run(args: argparse.Namespace) -> int:
-    if args.workers < 1:
-        raise UsageError(f"--workers must be at least 1, not {args.workers}")
-    controls, broken = load_features(find_features(args.paths or [Path("controls")]))
-    session = _session(args.profile)
-    regions = tuple(dict.fromkeys(args.regions or [session.region_name or ""]))
+def _check_bounds(args: argparse.Namespace) -> None:
+    for flag, value in (("--workers", args.workers), ("--max-pages", args.max_pages)):
+        if value < 1:
+            raise UsageError(f"{flag} must be at least 1, not {value}")
+    if args.max_resources < 1:
+        raise UsageError(f"--max-resources must be at least 1, not {args.max_resources}")
+    if not 0 < args.timeout < float("inf"):
+        raise UsageError(f"--timeout must be a positive number of seconds, not {args.timeout}")
+    if args.output and not args.output.parent.is_dir():
+        raise UsageError(f"--output {args.output}: the folder {args.output.parent} does not exist; create it first")
+    if args.output and args.output.is_dir():
+        raise UsageError(f"--output {args.output}: is a folder; give a file name")
+
+
+def _regions(args: argparse.Namespace, session: Any) -> tuple[str, ...]:
+    """--region, else the session's region, else AWS_REGION (botocore itself reads only AWS_DEFAULT_REGION)."""
+    configured = session.region_name or os.environ.get("AWS_REGION", "")
+    regions = tuple(dict.fromkeys(args.regions or [configured]))
     if not all(regions):
         raise UsageError("no region configured: pass --region, or set AWS_REGION or a profile region")
-    options = RunOptions(regions, _account_id(session, regions[0]), args.workers)
-    cache = ApiCache(boto3_clients(session, args.workers))
+    return regions
+
+
+def run(args: argparse.Namespace) -> int:
+    _check_bounds(args)
+    controls, broken = load_features(find_features(args.paths or [Path("controls")]))
+    session = _session(args.profile)
+    regions = _regions(args, session)
+    options = RunOptions(regions, _account_id(session, regions[0]), args.workers, args.max_resources, args.timeout)
+    cache = ApiCache(boto3_clients(session, args.workers), args.max_pages)
     findings = broken + run_controls(controls, cache, options)
     report = render(findings, args.format)
     if args.output:
-        args.output.write_text(report, encoding="utf-8")
+        try:
+            args.output.write_text(report, encoding="utf-8")
+        except OSError as error:  # the folder vanished during the run: keep the findings on stdout
+            sys.stdout.write(report)
+            raise UsageError(
+                f"--output {args.output}: cannot write the report ({error.strerror}); printed it"
+            ) from None
         print(summary_line(findings), file=sys.stderr)
     else:
         sys.stdout.write(report)

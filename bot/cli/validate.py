@@ -12,7 +12,9 @@ from bot.inputs.errors import RequestError
 from bot.inputs.files import find_features
 from bot.inputs.intake import load_request
 from bot.language.checker import check_feature
+from bot.language.feature import size_problem
 from bot.language.problems import Problem
+from bot.runner.findings import printable
 
 
 def register(sub: Any) -> None:
@@ -34,6 +36,9 @@ def validate_file(path: Path) -> list[Problem]:
         except RequestError as error:
             message = f"key '{error.key}': {error.message}" if error.key else error.message
             problems.append(Problem(str(sibling), error.line or 1, "error", message))
+    too_big = size_problem(path.stat().st_size) if path.is_file() else None
+    if too_big:
+        return [*problems, Problem(str(path), 1, "error", too_big)]
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -50,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(out, indent=2))
     else:
         for problem in problems:
-            print(problem)
+            print(printable(str(problem)))
         print(
             f"{len(features)} feature(s) checked: {errors} error(s), {len(problems) - errors} warning(s)",
             file=sys.stderr,

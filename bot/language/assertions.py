@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
+import regex
 from jmespath.exceptions import JMESPathError
 from jmespath.parser import ParsedResult, Parser
 from jmespath.visitor import TreeInterpreter
@@ -18,10 +19,15 @@ from bot.language.grammar import Step
 
 _PROJECTIONS = ("projection", "value_projection", "filter_projection")
 _ACTUAL_CAP = 200
+MATCH_TIMEOUT_S = 1.0
 
 
 class PathError(ValueError):
     """A path or expression that is not valid JMESPath."""
+
+
+class EvaluationError(ValueError):
+    """An assertion or filter that could not be evaluated on this resource's values (never a pass)."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,18 @@ def age_days(value: Any, now: datetime | None = None) -> float | None:
     return ((now or datetime.now(UTC)) - moment).total_seconds() / 86400
 
 
+def _matches(value: Any, pattern: str) -> bool:
+    """A regex search with a time limit: a hostile resource name must not stall the run."""
+    if not isinstance(value, str):
+        return False
+    try:
+        return regex.search(pattern, value, timeout=MATCH_TIMEOUT_S) is not None
+    except TimeoutError:
+        raise EvaluationError(
+            f"matching {pattern!r} took longer than {MATCH_TIMEOUT_S:g}s on a value of {len(value):,} characters"
+        ) from None
+
+
 def _max_age(v: Any, days: Any) -> bool:
     age = age_days(v)
     return age is not None and age <= days
@@ -168,7 +186,7 @@ _PREDICATES: dict[str, Callable[[Any, Any], bool]] = {
     "not_empty": lambda v, _: isinstance(v, list | str | dict) and len(v) > 0,
     "at_least": _at_least,
     "at_most": _at_most,
-    "matches": lambda v, pattern: isinstance(v, str) and re.search(pattern, v) is not None,
+    "matches": lambda v, pattern: _matches(v, pattern),
     "contains": lambda v, lit: _contains(v, lit) is True,
     "not_contains": lambda v, lit: _contains(v, lit) is False,
 }
@@ -224,8 +242,33 @@ def _holds(kind: str, path: str, expected: Any, document: Document) -> tuple[boo
     return _PREDICATES[kind](value, expected), render_actual(value)
 
 
+def _evaluated(what: str, check: Callable[[], str | None]) -> str | None:
+    """The check's outcome; any fault while evaluating it (a type error in a JMESPath function, a timestamp out of
+    range, a value nested too deeply) becomes an EvaluationError naming the step, never a pass."""
+    try:
+        return check()
+    except (EvaluationError, PathError):
+        raise
+    except RecursionError:
+        raise EvaluationError(f"{what}: cannot be evaluated: the value is nested too deeply") from None
+    except Exception as error:
+        detail = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+        raise EvaluationError(f"{what}: cannot be evaluated on this resource: {detail}") from None
+
+
 def failure(step: Step, document: Document) -> str | None:
     """None when the assertion holds on the document, else the reason, with the actual value."""
+    if step.kind == "manual":
+        return None
+    return _evaluated(f'"{step.path}"', lambda: _failure(step, document))
+
+
+def filter_failure(step: Step, document: Document) -> str | None:
+    """None when the filter keeps the resource, else why it was left out (missing ⇒ only `is absent` holds)."""
+    return _evaluated(f'filter "{step.path}"', lambda: _filter_failure(step, document))
+
+
+def _failure(step: Step, document: Document) -> str | None:
     if step.kind == "expression":
         result = search(step.path, document)
         if truthy(result):
@@ -238,8 +281,7 @@ def failure(step: Step, document: Document) -> str | None:
     return f'"{step.path}" {_EXPECTATIONS[step.kind].format(v=shown)}: actual {actual}'
 
 
-def filter_failure(step: Step, document: Document) -> str | None:
-    """None when the filter keeps the resource, else why it was left out (missing ⇒ only `is absent` holds)."""
+def _filter_failure(step: Step, document: Document) -> str | None:
     kind = FILTER_AS_ASSERTION[step.kind]
     ok, actual = _holds(kind, step.path, step.value, document)
     if ok:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.language.feature import ParsedFeature, Scenario, parse_feature
+from bot.language.feature import ParsedFeature, Scenario, free_text_message, parse_feature
 from bot.language.grammar import STEP_KEYWORD_START
 from bot.language.grounding import ground
 from bot.language.problems import Problem, Report
@@ -103,13 +103,13 @@ def _check_scenario(scenario: Scenario, report: Report) -> None:
         if entry.syntax_error:
             report.error(entry.line, entry.syntax_error)
         elif entry.step is None:
-            report.warn(entry.line, f'free-text step "{entry.text}" is not in the control language; it runs as MANUAL')
-    if not sources:
+            report.error(entry.line, free_text_message(entry.text))
+    only_manual = bool(asserts) and all(s.step and s.step.kind == "manual" for s in asserts)
+    if not sources and not only_manual:
         report.error(scenario.line, f'scenario "{scenario.name}" has no setup step (a listing or an account setting)')
     if len(sources) > 1:
         report.error(sources[1].line, "a scenario has exactly one listing or account-setting step")
-    manual = any(s.step is None and not s.syntax_error for s in scenario.steps)
-    if not asserts and not manual:
+    if not asserts and all(s.step is not None for s in scenario.steps):  # else the broken step says it all
         report.error(scenario.line, f'scenario "{scenario.name}" has no assertion ("<path>" must ...)')
     if sources:
         ground(scenario, sources[0], report)

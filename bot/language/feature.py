@@ -10,7 +10,10 @@ from gherkin.parser import Parser
 from gherkin.pickles.compiler import Compiler
 
 from bot.language.grammar import Step, parse_step
+from bot.language.limits import MAX_FEATURE_BYTES
 from bot.language.values import StepSyntaxError
+
+BOM = "\ufeff"
 
 
 @dataclass
@@ -85,10 +88,29 @@ def _ast_lines(ast: dict[str, Any]) -> dict[str, tuple[str, int]]:
     return found
 
 
+def free_text_message(text: str) -> str:
+    return (
+        f'"{text[:120]}" is not a step of the control language (a typo in a step form?); '
+        'a check only a person can make is written "manual: <what to check>"'
+    )
+
+
+def size_problem(size: int) -> str | None:
+    """Why a feature of this many bytes is refused, or None."""
+    if size <= MAX_FEATURE_BYTES:
+        return None
+    return f"the feature is {size:,} bytes; features are limited to {MAX_FEATURE_BYTES // 1024} KiB"
+
+
 def parse_feature(text: str, uri: str = "feature") -> ParsedFeature:
     """Parse and compile; never raises on bad Gherkin (the errors are in the result)."""
+    too_big = size_problem(len(text.encode("utf-8", "surrogatepass")))
+    if too_big:
+        return ParsedFeature(syntax_errors=[(1, too_big)])
     try:
-        document = Parser().parse(text)
+        document = Parser().parse(text.removeprefix(BOM))
+    except RecursionError:
+        return ParsedFeature(syntax_errors=[(1, "the feature is nested too deeply to parse")])
     except (CompositeParserException, ParserError) as error:
         errors = getattr(error, "errors", None) or [error]
         return ParsedFeature(syntax_errors=[(_line_of(e), str(e).split(": ", 1)[-1]) for e in errors])

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from bot.language.values import StepSyntaxError, json_list, json_literal, number, regex_argument, unquote
+from bot.language import limits
+from bot.language.values import (
+    StepSyntaxError,
+    day_count,
+    guarded,
+    json_list,
+    json_literal,
+    json_prefix,
+    number,
+    path_argument,
+    regex_argument,
+    unquote,
+)
 
 Phase = Literal["setup", "filter", "assert"]
 
@@ -45,8 +56,8 @@ def _listing(m: re.Match[str], _: list[list[str]] | None) -> Step:
         "setup",
         m[1],
         m[2],
-        items_path=unquote(m[3]),
-        id_path=unquote(m[4]),
+        items_path=path_argument(m[3]),
+        id_path=path_argument(m[4]),
     )
 
 
@@ -61,13 +72,13 @@ def _param_list(text: str) -> tuple[tuple[str, str, Any], ...]:
     pos = 0
     while True:
         if (m := _PARAM_FROM.match(text, pos)) is not None:
-            params.append((unquote(m[1]), "path", unquote(m[2])))
+            params.append((unquote(m[1]), "path", path_argument(m[2])))
             pos = m.end()
         elif (m := _PARAM_SET.match(text, pos)) is not None:
             try:
-                value, pos = json.JSONDecoder().raw_decode(text, m.end())
-            except ValueError:
-                raise StepSyntaxError(f"the value of {m[1]!r} is not a JSON literal: {text[m.end() :]!r}") from None
+                value, pos = json_prefix(text, m.end())
+            except StepSyntaxError as error:
+                raise StepSyntaxError(f"the value of {m[1]!r}: {error}") from None
             params.append((unquote(m[1]), "value", value))
         else:
             raise StepSyntaxError(
@@ -94,7 +105,7 @@ def _table_param(row: list[str]) -> tuple[str, str, Any]:
         return (name, "value", json_literal(source))
     if source.startswith('"') and source.endswith('"') and len(source) >= 2:
         return (name, "value", json_literal(source))
-    return (name, "path", source)
+    return (name, "path", path_argument(source))
 
 
 def _enrich_table(m: re.Match[str], table: list[list[str]] | None) -> Step:
@@ -113,13 +124,15 @@ def _account(m: re.Match[str], _: list[list[str]] | None) -> Step:
 
 
 def _absent(m: re.Match[str], _: list[list[str]] | None) -> Step:
-    return Step("absent_error", "setup", m[2], m[3], error_code=unquote(m[1]))
+    code = unquote(m[1])
+    guarded(limits.check_error_code, code)
+    return Step("absent_error", "setup", m[2], m[3], error_code=code)
 
 
 def _filter(kind: str, convert: Callable[[str], Any] | None = None) -> Builder:
     def build(m: re.Match[str], _: list[list[str]] | None) -> Step:
         value = convert(m[2]) if convert else None
-        return Step(kind, "filter", path=unquote(m[1]), value=value)
+        return Step(kind, "filter", path=path_argument(m[1]), value=value)
 
     return build
 
@@ -127,13 +140,17 @@ def _filter(kind: str, convert: Callable[[str], Any] | None = None) -> Builder:
 def _assert(kind: str, convert: Callable[[str], Any] | None = None) -> Builder:
     def build(m: re.Match[str], _: list[list[str]] | None) -> Step:
         value = convert(m[2]) if convert else None
-        return Step(kind, "assert", path=unquote(m[1]), value=value)
+        return Step(kind, "assert", path=path_argument(m[1]), value=value)
 
     return build
 
 
 def _expression(m: re.Match[str], _: list[list[str]] | None) -> Step:
-    return Step("expression", "assert", path=unquote(m[1]))
+    return Step("expression", "assert", path=path_argument(m[1]))
+
+
+def _manual(m: re.Match[str], _: list[list[str]] | None) -> Step:
+    return Step("manual", "assert", value=m[1].strip())
 
 
 # Order matters: the first pattern that matches the whole step text wins.
@@ -214,7 +231,7 @@ STEP_TABLE: list[tuple[re.Pattern[str], Builder, str]] = [
     ),
     (
         re.compile(rf"{_Q} must be at most (\d+) days old"),
-        _assert("max_age_days", number),
+        _assert("max_age_days", day_count),
         '"<path>" must be at most <n> days old',
     ),
     (re.compile(rf"{_Q} must be at most (.+)"), _assert("at_most", number), '"<path>" must be at most <n>'),
@@ -240,6 +257,11 @@ STEP_TABLE: list[tuple[re.Pattern[str], Builder, str]] = [
         _expression,
         'the expression "<jmespath>" must be true',
     ),
+    (
+        re.compile(r"manual: *(\S.*)"),
+        _manual,
+        "manual: <what a reviewer checks by hand> (runs as MANUAL; any other free text is an error)",
+    ),
 ]
 
 STEP_FORMS: list[str] = [form for _, _, form in STEP_TABLE]
@@ -247,7 +269,7 @@ STEP_KEYWORD_START = re.compile(r"^\s*(Given|When|Then|And|But|\*)\s+\S")
 
 
 def parse_step(text: str, table: list[list[str]] | None = None) -> Step | None:
-    """The Step a line of the language stands for, or None for free text; StepSyntaxError when malformed."""
+    """The Step a line of the language stands for, or None for text outside it; StepSyntaxError when malformed."""
     stripped = text.strip()
     for pattern, build, _ in STEP_TABLE:
         match = pattern.fullmatch(stripped)

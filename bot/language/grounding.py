@@ -29,7 +29,7 @@ def ground(scenario: Scenario, source: StepLine, report: Report) -> None:
         if step is None or entry is source:
             continue
         try:
-            if step.kind in ("list", "account"):
+            if step.kind in ("list", "account", "manual"):
                 continue
             if step.kind == "enrich":
                 _check_enrich(step, root, service)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Callable
 from typing import Any
+
+from bot.language import limits
 
 
 class StepSyntaxError(ValueError):
@@ -15,14 +17,60 @@ def unquote(text: str) -> str:
     return text.replace('\\"', '"').replace("\\\\", "\\")
 
 
-def json_literal(text: str) -> Any:
+def _no_constant(name: str) -> Any:
+    raise StepSyntaxError(f"{name} is not allowed: numbers must be finite")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    guarded(limits.check_number, value)
+    return value
+
+
+def json_prefix(text: str, start: int) -> tuple[Any, int]:
+    """The JSON literal at text[start:] and where it ends, under the same limits as json_literal."""
+    decoder = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite)
     try:
-        return json.loads(text)
-    except ValueError:
+        value, end = decoder.raw_decode(text[: start + limits.MAX_JSON_CHARS], start)
+    except RecursionError:
         raise StepSyntaxError(
-            f"{text.strip()!r} is not a JSON literal (write strings in double quotes, "
+            f"the JSON literal is nested too deeply (at most {limits.MAX_JSON_DEPTH} levels)"
+        ) from None
+    except StepSyntaxError:
+        raise
+    except ValueError:
+        raise StepSyntaxError(f"{text[start : start + 80]!r} is not a JSON literal") from None
+    guarded(limits.check_json, value)
+    return value, end
+
+
+def json_literal(text: str) -> Any:
+    if len(text) > limits.MAX_JSON_CHARS:
+        raise StepSyntaxError(f"the JSON literal is {len(text):,} characters; at most {limits.MAX_JSON_CHARS:,}")
+    try:
+        value = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
+    except RecursionError:
+        raise StepSyntaxError(
+            f"the JSON literal is nested too deeply (at most {limits.MAX_JSON_DEPTH} levels)"
+        ) from None
+    except StepSyntaxError:
+        raise
+    except ValueError as error:
+        digits = " (integers are limited to 4,300 digits)" if "digits" in str(error) else ""
+        raise StepSyntaxError(
+            f"{text.strip()[:80]!r} is not a JSON literal{digits} (write strings in double quotes, "
             "booleans as true/false, lists as [..])"
         ) from None
+    guarded(limits.check_json, value)
+    return value
+
+
+def guarded(check: Callable[[Any], None], value: Any) -> None:
+    """Run one of the language's limit checks, reporting its refusal as a step syntax error."""
+    try:
+        check(value)
+    except limits.LimitError as error:
+        raise StepSyntaxError(str(error)) from None
 
 
 def json_list(text: str) -> list[Any]:
@@ -35,17 +83,27 @@ def json_list(text: str) -> list[Any]:
 def number(text: str) -> float | int:
     value = json_literal(text)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise StepSyntaxError(f"{text.strip()!r} must be a number")
+        raise StepSyntaxError(f"{text.strip()[:80]!r} must be a number")
+    guarded(limits.check_number, value)
+    return value
+
+
+def day_count(text: str) -> float | int:
+    value = number(text)
+    guarded(limits.check_days, value)
     return value
 
 
 def regex_argument(text: str) -> str:
     pattern = unquote(text)
-    try:
-        re.compile(pattern)
-    except re.error as error:
-        raise StepSyntaxError(f"invalid regular expression {pattern!r}: {error}") from None
+    guarded(limits.check_regex, pattern)
     return pattern
+
+
+def path_argument(text: str) -> str:
+    path = unquote(text)
+    guarded(limits.check_path, path)
+    return path
 
 
 def render_value(value: Any) -> str:

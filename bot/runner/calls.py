@@ -15,6 +15,8 @@ from botocore.exceptions import BotoCoreError, ClientError
 from bot.knowledge.operation_policy import call_refusal, forced_parameters
 
 PAGING_PARAMS = frozenset({"MaxResults", "MaxItems", "Limit", "MaxRecords", "PageSize", "MaxKeys"})
+DEFAULT_MAX_PAGES = 1_000
+_MESSAGE_CAP = 300
 
 ClientFactory = Callable[[str, str], Any]  # (service, region) -> a botocore client
 
@@ -44,22 +46,43 @@ def _paging_params(client: Any, operation: str, params: dict[str, Any]) -> dict[
     return {n: int(shape.members[n].metadata.get("max", 100)) for n in needed}
 
 
-def _fetch(client: Any, operation: str, params: dict[str, Any]) -> dict[str, Any]:
+class PageLimitError(Exception):
+    """A listing that went on for more pages than the run allows."""
+
+
+def _fetch(client: Any, operation: str, params: dict[str, Any], max_pages: int = DEFAULT_MAX_PAGES) -> dict[str, Any]:
     method = xform_name(operation)
     arguments = {**params, **_paging_params(client, operation, params)}
     if client.can_paginate(method):
-        result = client.get_paginator(method).paginate(**arguments).build_full_result()
+        result = _all_pages(client.get_paginator(method).paginate(**arguments), max_pages)
     else:
         result = getattr(client, method)(**arguments)
     result.pop("ResponseMetadata", None)
     return dict(result)
 
 
+def _all_pages(pages: Any, max_pages: int) -> dict[str, Any]:
+    """build_full_result(), but an endpoint that keeps returning a next token is stopped at max_pages."""
+    base = type(pages)
+
+    class BoundedPages(base):  # type: ignore[valid-type,misc]
+        # botocore's build_full_result() merges pages by iterating the PageIterator itself
+        def __iter__(self) -> Any:
+            for count, page in enumerate(base.__iter__(self), start=1):
+                if count > max_pages:
+                    raise PageLimitError(f"more than {max_pages:,} pages (raise --max-pages to read further)")
+                yield page
+
+    pages.__class__ = BoundedPages
+    return dict(pages.build_full_result())
+
+
 class ApiCache:
     """Every distinct call of a run is made once, even from many threads; failures are remembered too."""
 
-    def __init__(self, clients: ClientFactory) -> None:
+    def __init__(self, clients: ClientFactory, max_pages: int = DEFAULT_MAX_PAGES) -> None:
         self._clients = clients
+        self.max_pages = max_pages
         self._lock = threading.Lock()
         self._entries: dict[str, _Entry] = {}
         self.calls: Counter[str] = Counter()
@@ -90,9 +113,17 @@ class ApiCache:
                 return
             with self._lock:
                 self.calls[f"{service}.{operation}"] += 1
-            entry.response = _fetch(client, operation, params)
+            entry.response = _fetch(client, operation, params, self.max_pages)
         except ClientError as error:
             details = error.response.get("Error", {})
-            entry.error = (str(details.get("Code", "ClientError")), str(details.get("Message", error)))
+            entry.error = (str(details.get("Code", "ClientError")), _short(str(details.get("Message", error))))
         except BotoCoreError as error:
-            entry.error = (type(error).__name__, str(error))
+            entry.error = (type(error).__name__, _short(str(error)))
+        except Exception as error:  # e.g. botocore's ResponseParserError on a proxy's non-AWS body
+            entry.error = (type(error).__name__, _short(str(error)) or "no message")
+
+
+def _short(message: str) -> str:
+    """The first line of a message, capped: parser errors carry the whole response body."""
+    first = message.strip().splitlines()[0] if message.strip() else ""
+    return first if len(first) <= _MESSAGE_CAP else first[: _MESSAGE_CAP - 1] + "…"

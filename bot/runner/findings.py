@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -10,6 +11,14 @@ from dataclasses import dataclass
 STATUSES = ("PASS", "FAIL", "NOT_APPLICABLE", "ERROR", "MANUAL")
 FORMATS = ("text", "json", "junit")
 _CELL_CAP = 60
+# Control characters (C0, DEL, C1), bidi overrides and isolates, line/paragraph separators, lone surrogates
+# and the XML non-characters: shown as \uXXXX so a resource name cannot rewrite a terminal or break JUnit XML.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """The text with every unsafe character escaped as \\uXXXX (so it stays one line, and valid XML)."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 @dataclass(frozen=True)
@@ -22,6 +31,17 @@ class Finding:
     region: str
     status: str
     reasons: tuple[str, ...] = ()
+
+    def shown(self) -> Finding:
+        """The same finding with every text made printable: values from AWS and features are untrusted."""
+        return Finding(
+            printable(self.control),
+            printable(self.scenario),
+            printable(self.resource),
+            printable(self.region),
+            self.status,
+            tuple(printable(r) for r in self.reasons),
+        )
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -127,4 +147,4 @@ def render_junit(findings: Sequence[Finding]) -> str:
 
 def render(findings: Sequence[Finding], fmt: str) -> str:
     renderers = {"text": render_text, "json": render_json, "junit": render_junit}
-    return renderers[fmt](findings)
+    return renderers[fmt]([f.shown() for f in findings])

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import json
+import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any
 
 from bot.knowledge.shapes import PathError as ModelPathError
 from bot.knowledge.shapes import input_members, operation
-from bot.language.assertions import Document, PathError, failure, filter_failure, search
-from bot.language.feature import ParsedFeature, Scenario
+from bot.language.assertions import Document, EvaluationError, PathError, failure, filter_failure, search
+from bot.language.feature import ParsedFeature, Scenario, free_text_message
 from bot.language.grammar import Step
+from bot.language.limits import is_untrusted_code
 from bot.runner.calls import ApiCache, ApiError
 from bot.runner.findings import Finding
 from bot.runner.redaction import Masker, shown
@@ -43,15 +46,17 @@ class Plan:
 def plan_scenario(scenario: Scenario) -> Plan | tuple[str, list[str]]:
     """The scenario's plan, or (status, reasons) when it cannot run: ERROR for bad steps, MANUAL for prose."""
     errors = [f"line {s.line}: {s.syntax_error}" for s in scenario.steps if s.syntax_error]
+    free = [s for s in scenario.steps if s.step is None and not s.syntax_error]
+    errors += [f"line {s.line}: {free_text_message(s.text)}" for s in free]
     if errors:
         return ("ERROR", errors)
-    manual = [f"line {s.line}: manual step: {s.text}" for s in scenario.steps if s.step is None]
-    if manual:
-        return ("MANUAL", manual)
     steps = [s.step for s in scenario.steps if s.step is not None]
     listings = [s for s in steps if s.kind == "list"]
     accounts = tuple(s for s in steps if s.kind == "account")
     assertions = tuple(s for s in steps if s.phase == "assert")
+    manual = [f"manual check: {s.value}" for s in assertions if s.kind == "manual"]
+    if manual and len(manual) == len(assertions):
+        return ("MANUAL", manual)  # nothing to call: a person checks it
     if len(listings) > 1:
         errors.append("more than one listing step; a scenario lists one kind of resource")
     if not listings and not accounts:
@@ -70,11 +75,18 @@ def plan_scenario(scenario: Scenario) -> Plan | tuple[str, list[str]]:
     )
 
 
+DEFAULT_MAX_RESOURCES = 10_000
+TIME_LIMIT_REASON = "not checked: the run's time limit was reached (raise --timeout to allow longer runs)"
+DEFAULT_TIMEOUT_S = 3_600.0
+
+
 @dataclass(frozen=True)
 class RunOptions:
     regions: tuple[str, ...]
     account_id: str = ""
     workers: int = 8
+    max_resources: int = DEFAULT_MAX_RESOURCES
+    timeout_s: float = DEFAULT_TIMEOUT_S
 
 
 @dataclass(frozen=True)
@@ -86,6 +98,7 @@ class Unit:
     plan: Plan
     label: str
     region: str
+    deadline: float = float("inf")
 
     def finding(self, resource: str, status: str, reasons: Sequence[str] = ()) -> Finding:
         return Finding(self.control, self.scenario, resource, self.label, status, tuple(reasons))
@@ -96,7 +109,8 @@ def _call(cache: ApiCache, unit: Unit, step: Step, params: dict[str, Any]) -> di
     try:
         return cache.call(unit.region, step.service, step.operation, params)
     except ApiError as error:
-        if (error.service, error.operation, error.code) in unit.plan.absent:
+        declared = (error.service, error.operation, error.code) in unit.plan.absent
+        if declared and not is_untrusted_code(error.code):
             return None
         raise
 
@@ -144,31 +158,50 @@ def _takes_list(step: Step, name: str) -> bool:
     return name in members and members[name].type_name == "list"
 
 
+def fault_reason(error: BaseException) -> str:
+    """One line for an exception that ends a resource's check: our own errors say it all, others get their type."""
+    if isinstance(error, ApiError | PathError | EvaluationError):
+        return str(error)
+    if isinstance(error, RecursionError):
+        return "a value is nested too deeply to evaluate"
+    return f"unexpected {type(error).__name__}: {str(error).strip()[:300] or 'no message'}"
+
+
 def _check_resource(cache: ApiCache, unit: Unit, resource: str, start: Document) -> Finding:
-    """Enrich one resource, apply the filters, then every assertion (all failed ones are reported)."""
+    """Enrich one resource, apply the filters, then every assertion; any fault is an ERROR for this resource."""
+    if time.monotonic() > unit.deadline:
+        return unit.finding(resource, "ERROR", [TIME_LIMIT_REASON])
     try:
-        responses = dict(start.responses)
-        for step in unit.plan.enrichments:
-            response = _call(cache, unit, step, _params(step, Document(start.item, responses)))
-            if response is not None:
-                responses[step.operation] = response
-        document = Document(start.item, responses)
-        masker = Masker(unit.plan.listing, [*unit.plan.accounts, *unit.plan.enrichments])
-        for step in unit.plan.filters:
-            left_out = shown(filter_failure, step, document, masker)
-            if left_out:
-                return unit.finding(resource, "NOT_APPLICABLE", [f"left out by {left_out}"])
-        reasons = [r for r in (shown(failure, a, document, masker) for a in unit.plan.assertions) if r]
-    except (ApiError, PathError) as error:
-        return unit.finding(resource, "ERROR", [str(error)])
-    return unit.finding(resource, "FAIL", reasons) if reasons else unit.finding(resource, "PASS")
+        return _evaluate_resource(cache, unit, resource, start)
+    except Exception as error:  # the boundary: one resource's fault never ends the run nor passes
+        return unit.finding(resource, "ERROR", [fault_reason(error)])
+
+
+def _evaluate_resource(cache: ApiCache, unit: Unit, resource: str, start: Document) -> Finding:
+    """Enrich, filter, assert: FAIL with every failed assertion, MANUAL when only manual checks remain, else PASS."""
+    responses = dict(start.responses)
+    for step in unit.plan.enrichments:
+        response = _call(cache, unit, step, _params(step, Document(start.item, responses)))
+        if response is not None:
+            responses[step.operation] = response
+    document = Document(start.item, responses)
+    masker = Masker(unit.plan.listing, [*unit.plan.accounts, *unit.plan.enrichments])
+    for step in unit.plan.filters:
+        left_out = shown(filter_failure, step, document, masker)
+        if left_out:
+            return unit.finding(resource, "NOT_APPLICABLE", [f"left out by {left_out}"])
+    reasons = [r for r in (shown(failure, a, document, masker) for a in unit.plan.assertions) if r]
+    if reasons:
+        return unit.finding(resource, "FAIL", reasons)
+    manual = [f"manual check: {a.value}" for a in unit.plan.assertions if a.kind == "manual"]
+    return unit.finding(resource, "MANUAL", manual) if manual else unit.finding(resource, "PASS")
 
 
 def control_id(feature: ParsedFeature, fallback: str) -> str:
     return feature.tag_value("control") or fallback
 
 
-def _units(control: str, feature: ParsedFeature, options: RunOptions) -> list[Unit | Finding]:
+def _units(control: str, feature: ParsedFeature, options: RunOptions, deadline: float) -> list[Unit | Finding]:
     if feature.syntax_errors:
         reasons = tuple(f"line {line}: {message}" for line, message in feature.syntax_errors)
         return [Finding(control, "-", "-", "-", "ERROR", reasons)]
@@ -180,43 +213,67 @@ def _units(control: str, feature: ParsedFeature, options: RunOptions) -> list[Un
         if isinstance(plan, tuple):
             work.append(Finding(control, scenario.name, "-", "-", plan[0], tuple(plan[1])))
         elif plan.is_global:
-            work.append(Unit(control, scenario.name, plan, GLOBAL_REGION, options.regions[0]))
+            work.append(Unit(control, scenario.name, plan, GLOBAL_REGION, options.regions[0], deadline))
         else:
-            work.extend(Unit(control, scenario.name, plan, region, region) for region in options.regions)
+            work.extend(Unit(control, scenario.name, plan, region, region, deadline) for region in options.regions)
     return work
 
 
-def _submit_unit(
-    pool: ThreadPoolExecutor, cache: ApiCache, unit: Unit, account_id: str
-) -> list[Future[Finding] | Finding]:
+Slot = tuple[Unit, str, "Future[Finding]"] | Finding
+
+
+def _submit_unit(pool: ThreadPoolExecutor, cache: ApiCache, unit: Unit, options: RunOptions) -> list[Slot]:
+    if time.monotonic() > unit.deadline:
+        return [unit.finding("-", "ERROR", [TIME_LIMIT_REASON])]
     try:
-        resources = _documents(cache, unit, account_id)
-    except (ApiError, PathError) as error:
-        return [unit.finding("-", "ERROR", [str(error)])]
+        resources = _documents(cache, unit, options.account_id)
+    except Exception as error:  # the boundary: a listing's fault is this unit's ERROR, the run goes on
+        return [unit.finding("-", "ERROR", [fault_reason(error)])]
     if not resources:
         op_ref = unit.plan.listing.op_ref if unit.plan.listing else "-"
         return [unit.finding("-", "NOT_APPLICABLE", [f"no resources listed by {op_ref}"])]
-    return [pool.submit(_check_resource, cache, unit, name, document) for name, document in resources]
+    slots: list[Slot] = []
+    if len(resources) > options.max_resources:
+        reason = (
+            f"{len(resources):,} resources listed; only the first {options.max_resources:,} were checked "
+            "(raise --max-resources to check them all)"
+        )
+        slots.append(unit.finding("-", "ERROR", [reason]))
+    for name, document in resources[: options.max_resources]:
+        slots.append((unit, name, pool.submit(_check_resource, cache, unit, name, document)))
+    return slots
 
 
 def _prefetch(cache: ApiCache, unit: Unit) -> None:
     steps = [unit.plan.listing] if unit.plan.listing else list(unit.plan.accounts)
     for step in steps:
-        with contextlib.suppress(ApiError):  # the unit reports it when it reads the cached outcome
+        with contextlib.suppress(Exception):  # the unit reports it when it reads the cached outcome
             cache.call(unit.region, step.service, step.operation, {})
+
+
+def _result(slot: Slot, deadline: float) -> Finding:
+    if isinstance(slot, Finding):
+        return slot
+    unit, name, future = slot
+    try:
+        return future.result(timeout=max(0.0, deadline - time.monotonic()))
+    except FutureTimeout:
+        future.cancel()
+        return unit.finding(name, "ERROR", [TIME_LIMIT_REASON])
 
 
 def run_controls(controls: Sequence[tuple[str, ParsedFeature]], cache: ApiCache, options: RunOptions) -> list[Finding]:
     """Findings for every scenario of every (control id, feature), in input order, resources in parallel."""
-    work = [item for control, feature in controls for item in _units(control, feature, options)]
-    slots: list[Future[Finding] | Finding] = []
-    with ThreadPoolExecutor(max_workers=max(1, options.workers)) as pool:
+    deadline = time.monotonic() + options.timeout_s
+    work = [item for control, feature in controls for item in _units(control, feature, options, deadline)]
+    slots: list[Slot] = []
+    pool = ThreadPoolExecutor(max_workers=max(1, options.workers))
+    try:
         for item in work:
             if isinstance(item, Unit):
                 pool.submit(_prefetch, cache, item)
         for item in work:
-            if isinstance(item, Finding):
-                slots.append(item)
-            else:
-                slots.extend(_submit_unit(pool, cache, item, options.account_id))
-        return [slot.result() if isinstance(slot, Future) else slot for slot in slots]
+            slots.extend([item] if isinstance(item, Finding) else _submit_unit(pool, cache, item, options))
+        return [_result(slot, deadline) for slot in slots]
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)

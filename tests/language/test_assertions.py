@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from bot.language.assertions import Document, PathError, failure, filter_failure, is_projection, search
 from bot.language.grammar import Step, parse_step
+from bot.language.values import StepSyntaxError
 
 BUCKET = Document(
     {"Name": "logs", "CreationDate": "2024-01-01"},
@@ -172,7 +171,9 @@ def test_filters_keep_a_resource_only_when_they_hold(text: str, document: Docume
 
 
 def test_an_invalid_path_is_reported_as_such() -> None:
-    broken: Any = step('"Rules[?" must be present')
+    with pytest.raises(StepSyntaxError, match="not a valid JMESPath"):
+        step('"Rules[?" must be present')
+    broken = Step("present", "assert", path="Rules[?")
     with pytest.raises(PathError, match="not a valid JMESPath"):
         failure(broken, BUCKET)
 

@@ -86,11 +86,13 @@ def test_examples_without_rows_are_reported() -> None:
     assert any("Examples without rows" in p.message for p in errors(text))
 
 
-def test_free_text_step_is_a_warning_not_an_error() -> None:
+def test_free_text_step_is_an_error_and_the_manual_form_is_accepted() -> None:
     text = GOOD.replace('    Then "GetBucket', '    Then a human confirms the key policy\n    And "GetBucket')
     problems = check_feature(text, "x.feature")
-    assert [p.severity for p in problems] == ["warning"]
-    assert "runs as MANUAL" in problems[0].message
+    assert [p.severity for p in problems] == ["error"]
+    assert 'written "manual: <what to check>"' in problems[0].message
+    manual = GOOD.replace('    Then "GetBucket', '    Then manual: a human confirms the key policy\n    And "GetBucket')
+    assert check_feature(manual, "x.feature") == []
 
 
 def test_string_items_are_addressed_with_at() -> None:
