@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from bot.inputs.errors import RequestError, UsageError
+from bot.inputs.safe_text import describe_char, first_forbidden
 from bot.inputs.safe_yaml import parse_yaml
 from bot.inputs.services import UnknownServiceError, resolve_service
 
@@ -125,6 +126,8 @@ def _describe(value: Any) -> str:
         return "empty"
     if isinstance(value, bool):
         return f"true/false ({str(value).lower()})"
+    if isinstance(value, int) and value.bit_length() > 64:  # repr() refuses ints of more than 4,300 digits
+        return f"a number ({value.bit_length()} bits long)"
     if isinstance(value, int | float):
         return f"a number ({value!r})"
     if isinstance(value, dt.date):
@@ -185,7 +188,7 @@ def _load_mapping(text: str, file: str) -> tuple[dict[Any, Any], dict[str, int]]
 def _check_keys(mapping: dict[Any, Any], key_lines: dict[str, int], file: str) -> None:
     for key in mapping:
         if key not in ALLOWED_KEYS:
-            name = str(key)
+            name = key if isinstance(key, str) else _describe(key)
             close = difflib.get_close_matches(name.lower(), ALLOWED_KEYS, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'? " if close else ""
             message = f"unknown key; {hint}allowed keys: {_ALLOWED_KEYS_TEXT}"
@@ -195,6 +198,29 @@ def _check_keys(mapping: dict[Any, Any], key_lines: dict[str, int], file: str) -
             told = "is empty" if key in mapping else "is missing"
             message = f"{told}; it is required and must be {_EXPECTED[key]}"
             raise RequestError(file, message, key=key, line=key_lines.get(key))
+
+
+def _strings_in(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings_in(item)
+
+
+def _check_characters(mapping: dict[Any, Any], key_lines: dict[str, int], file: str) -> None:
+    """Control and bidi characters would reach the committed feature, terminals and JUnit: refuse them here."""
+    for key, value in mapping.items():
+        for text in _strings_in(value):
+            found = first_forbidden(text)
+            if found:
+                position, char = found
+                message = (
+                    f"holds the character {describe_char(char)} at position {position + 1}; control characters "
+                    "(other than tab and newline), line separators and bidirectional overrides or isolates "
+                    "(U+202A-U+202E, U+2066-U+2069) are not allowed in a request"
+                )
+                raise RequestError(file, message, key=str(key), line=key_lines.get(str(key)))
 
 
 def _translate(error: ValidationError, values: dict[str, Any], key_lines: dict[str, int], file: str) -> RequestError:
@@ -234,6 +260,7 @@ def parse_request(data: bytes, path: str) -> ControlRequest:
     control_id = _check_id(path)
     mapping, key_lines = _load_mapping(_decode(data, path), path)
     _check_keys(mapping, key_lines, path)
+    _check_characters(mapping, key_lines, path)
     values = {key: value for key, value in mapping.items() if value is not None}
     payload = {**values, "id": control_id, "path": path, "sha256": hashlib.sha256(data).hexdigest()}
     try:
