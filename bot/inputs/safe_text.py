@@ -62,3 +62,8 @@ def first_forbidden(text: str) -> tuple[int, str] | None:
     """Where the first character a request value may not hold sits, and which it is; None when there is none."""
     found = FORBIDDEN_IN_TEXT.search(text)
     return (found.start(), found.group()) if found else None
+
+
+def command_data(text: str, limit: int = DEFAULT_LIMIT) -> str:
+    """Untrusted text as the message of a GitHub workflow command (`::error::<here>`): one line, "%" escaped."""
+    return escape(text)[:limit].replace("%", "%25")
