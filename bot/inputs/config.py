@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.inputs.errors import ConfigError, UsageError
-from bot.inputs.safe_text import first_forbidden, one_line
+from bot.inputs.safe_text import describe_value, first_forbidden
 from bot.inputs.safe_yaml import YamlRefused, load_strict_yaml
 
 CONFIG_FILE = ".controlbot.yaml"
@@ -59,18 +59,6 @@ class Settings:
         return replace(self, **clean)
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
-    if isinstance(value, int | float):
-        return "a number" if isinstance(value, int) and value.bit_length() > 64 else f"a number ({value!r})"
-    if isinstance(value, str):
-        return f"the text '{one_line(value, 40)}'"
-    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else type(value).__name__
-
-
 def _allowed(key: str) -> str:
     if key == "provider":
         return "one of: " + ", ".join(PROVIDERS)
@@ -119,16 +107,20 @@ def _file_settings(root: Path) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ConfigError(file, f"must be a mapping of settings ({', '.join(sorted(_FILE_KEYS))}), not {_kind(data)}")
+        raise ConfigError(
+            file, f"must be a mapping of settings ({', '.join(sorted(_FILE_KEYS))}), not {describe_value(data)}"
+        )
     for key, value in data.items():
         if value is None and key in _FILE_KEYS:
             continue
-        name = key if isinstance(key, str) else _kind(key)
+        name = key if isinstance(key, str) else describe_value(key)
         line = key_lines.get(str(name))
         if name not in _FILE_KEYS:
             raise ConfigError(file, f"unknown setting; allowed: {', '.join(sorted(_FILE_KEYS))}", key=name, line=line)
         if not _valid(name, value):
-            raise ConfigError(file, f"must be {_allowed(name)}, not {_kind(value)}", key=name, line=line)
+            raise ConfigError(
+                file, f"must be {_allowed(name)}, not {describe_value(value, show_text=True)}", key=name, line=line
+            )
     set_values = {key: value for key, value in data.items() if value is not None}  # `key:` alone leaves the default
     return {key: float(value) if key == "timeout_s" else value for key, value in set_values.items()}
 

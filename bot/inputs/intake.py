@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import hashlib
 import re
@@ -14,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from bot.inputs.errors import RequestError, UsageError
-from bot.inputs.safe_text import describe_char, first_forbidden
+from bot.inputs.safe_text import describe_char, describe_value, first_forbidden, one_line
 from bot.inputs.safe_yaml import parse_yaml
 from bot.inputs.services import UnknownServiceError, resolve_service
 
@@ -66,7 +65,7 @@ def _choice(value: str, allowed: tuple[str, ...], what: str) -> str:
         return normal
     close = difflib.get_close_matches(normal, allowed, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'? " if close else ""
-    raise ValueError(f"'{value}' is not a {what}; {hint}allowed: {', '.join(allowed)}")
+    raise ValueError(f"'{one_line(value, 80)}' is not a {what}; {hint}allowed: {', '.join(allowed)}")
 
 
 class ControlRequest(BaseModel):
@@ -120,27 +119,6 @@ class ControlRequest(BaseModel):
         return None if value is None else _choice(value, SEVERITIES, "severity")
 
 
-def _describe(value: Any) -> str:
-    """A value's kind in words, for "must be X, not Y" messages."""
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
-    if isinstance(value, int) and value.bit_length() > 64:  # repr() refuses ints of more than 4,300 digits
-        return f"a number ({value.bit_length()} bits long)"
-    if isinstance(value, int | float):
-        return f"a number ({value!r})"
-    if isinstance(value, dt.date):
-        return f"a date ({value.isoformat()}; put it in quotes to make it text)"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
 def _check_id(file: str) -> str:
     stem = PurePosixPath(file).stem
     if not re.match(ID_PATTERN, stem):
@@ -179,7 +157,7 @@ def _load_mapping(text: str, file: str) -> tuple[dict[Any, Any], dict[str, int]]
     if not isinstance(value, dict):
         raise RequestError(
             file,
-            f"the file must hold a mapping of keys ({_ALLOWED_KEYS_TEXT}), not {_describe(value)}",
+            f"the file must hold a mapping of keys ({_ALLOWED_KEYS_TEXT}), not {describe_value(value)}",
             line=1,
         )
     return value, key_lines
@@ -188,7 +166,7 @@ def _load_mapping(text: str, file: str) -> tuple[dict[Any, Any], dict[str, int]]
 def _check_keys(mapping: dict[Any, Any], key_lines: dict[str, int], file: str) -> None:
     for key in mapping:
         if key not in ALLOWED_KEYS:
-            name = key if isinstance(key, str) else _describe(key)
+            name = key if isinstance(key, str) else describe_value(key)
             close = difflib.get_close_matches(name.lower(), ALLOWED_KEYS, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'? " if close else ""
             message = f"unknown key; {hint}allowed keys: {_ALLOWED_KEYS_TEXT}"
@@ -239,9 +217,9 @@ def _translate(error: ValidationError, values: dict[str, Any], key_lines: dict[s
     elif kind == "string_pattern_mismatch" and key == "frameworks":
         message = f"{item}({problem['input']!r}) must be one word without spaces, e.g. 'NIST-800-53:SC-28'"
     elif item:
-        message = f"{item}must be text, not {_describe(problem['input'])}; expected {expected}"
+        message = f"{item}must be text, not {describe_value(problem['input'])}; expected {expected}"
     else:
-        message = f"must be {expected}, not {_describe(values.get(key))}"
+        message = f"must be {expected}, not {describe_value(values.get(key))}"
     return RequestError(file, message, key=key, line=key_lines.get(key))
 
 

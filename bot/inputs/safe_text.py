@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from typing import Any
 
 # Characters a request value may not hold: C0 controls but tab and newline, DEL, C1 controls, the Unicode
 # line/paragraph separators (str.splitlines and some editors break lines there), the bidi embeddings,
@@ -67,3 +69,22 @@ def first_forbidden(text: str) -> tuple[int, str] | None:
 def command_data(text: str, limit: int = DEFAULT_LIMIT) -> str:
     """Untrusted text as the message of a GitHub workflow command (`::error::<here>`): one line, "%" escaped."""
     return escape(text)[:limit].replace("%", "%25")
+
+
+def describe_value(value: Any, show_text: bool = False) -> str:
+    """A parsed YAML value's kind in words, for "must be X, not Y" messages (the text itself when asked)."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int) and value.bit_length() > 64:  # repr() refuses ints of more than 4,300 digits
+        return f"a number ({value.bit_length()} bits long)"
+    if isinstance(value, int | float):
+        return f"a number ({value!r})"
+    if isinstance(value, dt.date):
+        return f"a date ({value.isoformat()}; put it in quotes to make it text)"
+    if isinstance(value, str):
+        return f"the text '{one_line(value, 40)}'" if show_text else "text"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return "a mapping" if isinstance(value, dict) else type(value).__name__
