@@ -42,10 +42,8 @@ def _no_command(line: str) -> str:
 
 def one_line(text: str, limit: int = DEFAULT_LIMIT) -> str:
     """Untrusted text as one safe log line of at most `limit` characters (a cut is marked with "…")."""
-    line = escape(text)
-    if len(line) > limit:
-        line = line[: max(limit - 1, 0)] + "…"
-    return _no_command(line)
+    line = _no_command(escape(text))
+    return line if len(line) <= limit else line[: max(limit - 1, 0)] + "…"
 
 
 def safe_lines(text: str, limit: int = DEFAULT_LIMIT) -> str:
