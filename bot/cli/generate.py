@@ -156,7 +156,10 @@ def write_atomically(path: Path, text: str) -> None:
     """Readers never see half a file: write beside it, then rename over it."""
     partial = path.with_name(f".{path.name}.partial")
     try:
-        partial.write_text(text, encoding="utf-8")
+        partial.unlink(missing_ok=True)  # a planted symlink here must not redirect the write
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        with os.fdopen(os.open(partial, flags, 0o644), "w", encoding="utf-8") as handle:
+            handle.write(text)
         os.replace(partial, path)
     except OSError:
         partial.unlink(missing_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 import re
 import stat
 from collections.abc import Iterable
@@ -253,11 +254,13 @@ def load_request(path: Path) -> ControlRequest:
     """Read and validate one request file, refusing oversized files before reading them."""
     file = path.as_posix()
     try:
-        info = path.stat()
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            raise RequestError(file, "the path is a symbolic link; a request must be a regular file")
         if not stat.S_ISREG(info.st_mode):
             raise RequestError(file, "the path is not a regular file")
         _check_size(info.st_size, file)
-        with path.open("rb") as handle:
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb") as handle:
             data = handle.read(MAX_REQUEST_BYTES + 1)
     except OSError as error:
         raise RequestError(file, f"the file cannot be read: {error.strerror or error}") from None

@@ -132,3 +132,19 @@ def test_a_model_draft_cannot_write_workflow_commands_or_escape_codes_to_stderr(
     assert "last draft:" in err and "\\x3a:error title=Security" in err and "\\x1b[2J" in err
     assert_one_safe_line_each(err)
     assert "##[" not in err
+
+
+def test_a_planted_partial_symlink_cannot_redirect_the_write(
+    workspace: Path,
+    fake_openai: FakeOpenAI,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    victim = tmp_path_factory.mktemp("home") / ".bashrc"
+    victim.write_text("export PATH=/usr/bin\n", encoding="utf-8")
+    os.symlink(victim, feature_of(workspace).with_name(f".{CONTROL}.feature.partial"))
+    serve_valid_answers(fake_openai)
+    code, _, err = generate(capsys, "controls")
+    assert code == 0, err
+    assert victim.read_text(encoding="utf-8") == "export PATH=/usr/bin\n"
+    assert feature_of(workspace).read_text(encoding="utf-8").startswith("# controlbot: request-sha256=")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.inputs.errors import RequestError
-from bot.inputs.intake import parse_request
+from bot.inputs.intake import load_request, parse_request
 
 FILE = "controls/s3/public-access.yaml"
 VALID = b"service: s3\nresource: S3 bucket\nrequirement: Buckets must block public access.\n"
@@ -106,3 +108,15 @@ def test_a_file_name_with_a_newline_cannot_break_the_message_line() -> None:
     with pytest.raises(RequestError) as caught:
         parse_request(b"- a\n", "controls/s3/x\n::error::forged.yaml")
     assert "\n" not in str(caught.value)
+
+
+def test_a_symlinked_request_is_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_bytes(VALID)
+    link = tmp_path / "controls" / "s3" / "linked.yaml"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(outside)
+    with pytest.raises(
+        RequestError, match=r"linked\.yaml: the path is a symbolic link; a request must be a regular file"
+    ):
+        load_request(link)
