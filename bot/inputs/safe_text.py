@@ -46,9 +46,9 @@ def one_line(text: str, limit: int = DEFAULT_LIMIT) -> str:
     return line if len(line) <= limit else line[: max(limit - 1, 0)] + "…"
 
 
-def safe_lines(text: str, limit: int = DEFAULT_LIMIT) -> str:
-    """Untrusted multi-line text for a log: each line made safe as by one_line, the line breaks kept."""
-    return "\n".join(one_line(line, limit) for line in text.split("\n"))
+def safe_lines(text: str) -> str:
+    """Untrusted multi-line text for a log: each line escaped and neutralised as by one_line (not cut)."""
+    return "\n".join(_no_command(escape(line)) for line in text.split("\n"))
 
 
 def describe_char(char: str) -> str:
