@@ -133,10 +133,9 @@ def feature_exists(feature: Path) -> bool:
 
 
 def read_feature(feature: Path) -> str | None:
-    """The current feature beside the request, only from a regular file (never through a symlink) of bounded size."""
+    """The current feature beside the request (its first 256 KiB), only from a regular file, never through a symlink."""
     try:
-        info = feature.lstat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_PREVIOUS_BYTES:
+        if not stat.S_ISREG(feature.lstat().st_mode):
             return None
         descriptor = os.open(feature, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(descriptor, "rb") as handle:
