@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import find, given, settings
+from hypothesis import event, find, given, settings
 from hypothesis import strategies as st
 
 from bot.inputs.errors import RequestError
@@ -104,7 +104,9 @@ def accept_or_refuse(data: bytes) -> None:
         message = str(error)
         assert message.startswith(f"{FILE}:") and "\n" not in message
         assert not FORBIDDEN_IN_TEXT.search(message) and "\t" not in message
+        event("refused")
         return
+    event("accepted")
     assert_promised_types(request)
 
 
