@@ -22,6 +22,7 @@ from bot.generation.providers.model import LanguageModel
 from bot.inputs.config import Settings, load_settings
 from bot.inputs.errors import ControlbotError, UsageError
 from bot.inputs.intake import parse_request
+from bot.inputs.safe_text import one_line
 from bot.knowledge.retrieval import request_query, retrieve
 from bot.language.checker import check_feature
 
@@ -42,20 +43,31 @@ def register(sub: Any) -> None:
 def load_bench(path: Path) -> list[dict[str, Any]]:
     try:
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise UsageError(f"{path}: cannot read the benchmark: {error}") from None
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and "id" in e for e in entries):
-        raise UsageError(f"{path}: must be a list of entries with id, service, resource, requirement")
+    except (ValueError, OverflowError) as error:  # PyYAML's constructors: a bad date, a 4,300+ digit number
+        raise UsageError(f"{path}: cannot read the benchmark: a value cannot be read ({error})") from None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("id"), str) for e in entries):
+        raise UsageError(f"{path}: must be a list of entries with id (text), service, resource, requirement")
     return entries
 
 
 def score_entry(entry: dict[str, Any], model: LanguageModel, corpus: Corpus, settings: Settings) -> dict[str, Any]:
-    data = yaml.safe_dump({k: entry[k] for k in REQUEST_KEYS if k in entry}).encode()
+    """One entry's scores; an entry that cannot be scored scores zero and says why, the others still run."""
     result: dict[str, Any] = {"id": entry["id"], **dict.fromkeys(METRICS, 0.0), "seconds": 0.0, "tokens": 0}
     try:
-        request = parse_request(data, f"controls/{entry['service']}/{entry['id']}.yaml")
+        return score_request(entry, result, model, corpus, settings)
     except ControlbotError as error:
         return {**result, "error": str(error)}
+    except Exception as error:  # one entry's bug must not cost the run its report
+        return {**result, "error": f"unexpected {type(error).__name__}: {one_line(str(error), 500)}"}
+
+
+def score_request(
+    entry: dict[str, Any], result: dict[str, Any], model: LanguageModel, corpus: Corpus, settings: Settings
+) -> dict[str, Any]:
+    data = yaml.safe_dump({k: entry[k] for k in REQUEST_KEYS if k in entry}).encode()
+    request = parse_request(data, f"controls/{entry.get('service')}/{entry['id']}.yaml")
     ops, fields = expected_hits(entry)
     maps = map_fields(entry)
     found = retrieve(request.service, request_query(request), request.category, k=settings.retrieval_k)
@@ -87,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     def one(index_entry: tuple[int, dict[str, Any]]) -> dict[str, Any]:
         index, entry = index_entry
         result = score_entry(entry, model, corpus, settings)
-        print(f"[{index + 1}/{len(entries)}] {entry['id']}: op_hit={result['op_hit']:.0f} "
+        print(f"[{index + 1}/{len(entries)}] {one_line(entry['id'], 200)}: op_hit={result['op_hit']:.0f} "
               f"field_hit={result['field_hit']:.0f} grounded={result['grounded']:.0f}", file=sys.stderr)  # fmt: skip
         return result
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -19,7 +20,10 @@ from bot.generation.providers.model import LanguageModel
 from bot.inputs.config import Settings, load_settings
 from bot.inputs.errors import ControlbotError, RequestError
 from bot.inputs.intake import ControlRequest, find_requests, load_request
-from bot.inputs.provenance import is_up_to_date
+from bot.inputs.provenance import is_up_to_date, read_provenance
+from bot.inputs.safe_text import one_line, safe_lines
+
+MAX_PREVIOUS_BYTES = 256 * 1024
 
 
 def register(sub: Any) -> None:
@@ -30,7 +34,9 @@ def register(sub: Any) -> None:
     parser.add_argument("--feedback", help="a reviewer's feedback, fed with the current feature to the write step")
     parser.add_argument("--trace", action="store_true", help="print every step's reasoning, write <id>.trace.json")
     parser.add_argument("--jobs", type=int, default=4, help="requests generated at once (default 4)")
-    parser.add_argument("--force", action="store_true", help="regenerate features that are up to date")
+    parser.add_argument(
+        "--force", action="store_true", help="regenerate up-to-date features and replace hand-written ones"
+    )
     parser.set_defaults(run=run)
 
 
@@ -39,7 +45,7 @@ class Outcome:
     """What happened to one request path."""
 
     path: Path
-    status: str  # written | up-to-date | failed | invalid
+    status: str  # written | up-to-date | failed | invalid (bad request) | refused (hand-written feature kept)
     message: str
     generation: Generation | None = None
 
@@ -56,15 +62,24 @@ def run(args: argparse.Namespace) -> int:
     settings = build_settings(args)
     model = build_model(settings, OfflineModel)
     print(f"provider {model.provider}, model {model.model}" + (f" ({NOTE})" if model.provider == "offline" else ""))
-    corpus = Corpus.load(Path.cwd())
     paths = find_requests(args.paths)
+    corpus = Corpus.load(Path.cwd())
+    for warning in corpus.skipped:
+        print(f"controlbot: warning: {one_line(warning)}", file=sys.stderr)
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         outcomes = list(pool.map(lambda p: guarded(p, args, model, corpus, settings), paths))
     for outcome in outcomes:
         report(outcome, args.trace)
-    failed = sum(o.status in ("failed", "invalid") for o in outcomes)
-    print(f"{len(outcomes)} request(s): {len(outcomes) - failed} ok, {failed} failed", file=sys.stderr)
-    return 1 if failed else 0
+    return summarise(outcomes)
+
+
+def summarise(outcomes: list[Outcome]) -> int:
+    """The summary line; exit 2 when a request was bad input (README), 1 when a generation failed, else 0."""
+    bad_input = sum(o.status in ("invalid", "refused") for o in outcomes)
+    failed = sum(o.status == "failed" for o in outcomes)
+    ok = len(outcomes) - bad_input - failed
+    print(f"{len(outcomes)} request(s): {ok} ok, {bad_input + failed} failed", file=sys.stderr)
+    return 2 if bad_input else 1 if failed else 0
 
 
 def guarded(path: Path, args: argparse.Namespace, model: LanguageModel, corpus: Corpus, settings: Settings) -> Outcome:
@@ -85,7 +100,12 @@ def one_request(
     except RequestError as error:
         return Outcome(path, "invalid", str(error))
     feature = Path(request.feature_path)
-    current = feature.read_text(encoding="utf-8", errors="replace") if feature.is_file() else None
+    current = read_feature(feature)
+    if feature_exists(feature) and not read_provenance(current or "") and not args.force:
+        message = (
+            f"{feature}: not overwritten: it has no controlbot provenance line (written by hand?); --force replaces it"
+        )
+        return Outcome(path, "refused", message)
     if current and is_up_to_date(current, request.sha256) and not (args.force or args.feedback):
         return Outcome(path, "up-to-date", f"{feature}: up to date")
     generation = generate_control(
@@ -107,6 +127,23 @@ def one_request(
     return Outcome(path, "written", describe(request, generation), generation)
 
 
+def feature_exists(feature: Path) -> bool:
+    """A file or a symlink is there (a folder in the way makes the write fail instead)."""
+    return feature.is_symlink() or feature.is_file()
+
+
+def read_feature(feature: Path) -> str | None:
+    """The current feature beside the request (its first 256 KiB), only from a regular file, never through a symlink."""
+    try:
+        if not stat.S_ISREG(feature.lstat().st_mode):
+            return None
+        descriptor = os.open(feature, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            return handle.read(MAX_PREVIOUS_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
 def describe(request: ControlRequest, generation: Generation) -> str:
     return (
         f"{request.feature_path}: written ({generation.checks_passed}/{generation.checks_total} checks passed, "
@@ -118,7 +155,10 @@ def write_atomically(path: Path, text: str) -> None:
     """Readers never see half a file: write beside it, then rename over it."""
     partial = path.with_name(f".{path.name}.partial")
     try:
-        partial.write_text(text, encoding="utf-8")
+        partial.unlink(missing_ok=True)  # a planted symlink here must not redirect the write
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        with os.fdopen(os.open(partial, flags, 0o644), "w", encoding="utf-8") as handle:
+            handle.write(text)
         os.replace(partial, path)
     except OSError:
         partial.unlink(missing_ok=True)
@@ -128,13 +168,16 @@ def write_atomically(path: Path, text: str) -> None:
 def report(outcome: Outcome, trace: bool) -> None:
     generation = outcome.generation
     if trace and generation is not None:
-        print(generation.trace.to_markdown())
+        print(safe_lines(generation.trace.to_markdown()))
     if outcome.status in ("written", "up-to-date"):
-        print(outcome.message)
+        print(one_line(outcome.message))
         return
-    print(f"controlbot: {outcome.message}", file=sys.stderr)
+    print(f"controlbot: {one_line(outcome.message)}", file=sys.stderr)
     if generation is not None:
         for error in generation.errors:
-            print(f"  {error}", file=sys.stderr)
+            print(f"  {one_line(error)}", file=sys.stderr)
         if generation.draft:
-            print("  last draft:\n" + "\n".join(f"    {row}" for row in generation.draft.splitlines()), file=sys.stderr)
+            print(
+                "  last draft:\n" + safe_lines("\n".join(f"    {row}" for row in generation.draft.splitlines())),
+                file=sys.stderr,
+            )

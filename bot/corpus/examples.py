@@ -29,25 +29,46 @@ class Example:
     search_text: str
 
 
-def _example(request_path: Path) -> Example | None:
+def _example(request_path: Path, root: Path) -> Example | None:
+    """The merged pair at `request_path`; None when it has no feature; CorpusSkip when the pair is unusable."""
     feature_path = request_path.with_suffix(".feature")
+    shown = feature_path.relative_to(root).as_posix()
     if not feature_path.is_file() or feature_path.is_symlink():
         return None
     try:
         request = load_request(request_path)
         feature_text = feature_path.read_text(encoding="utf-8")
-    except (RequestError, OSError, UnicodeDecodeError):
-        return None
-    problems = check_feature(feature_text, str(feature_path), request.id, request.service)
+        problems = check_feature(feature_text, str(feature_path), request.id, request.service)
+        request_text = request_path.read_text(encoding="utf-8")
+    except RequestError as error:
+        named = RequestError(request_path.relative_to(root).as_posix(), error.message, error.key, error.line)
+        raise CorpusSkip(f"{named}; the pair is left out of the examples") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise CorpusSkip(f"{shown}: cannot be read ({error}); the pair is left out of the examples") from None
+    except Exception as error:  # a merged pair that trips a bug must not stop every later run
+        what = f"{type(error).__name__}: {error}"
+        raise CorpusSkip(f"{shown}: cannot be checked ({what}); the pair is left out of the examples") from None
     if any(p.severity == "error" for p in problems):
         return None
-    return Example(
-        request.id,
-        request.service,
-        request_path.read_text(encoding="utf-8"),
-        feature_text,
-        search_text(request),
-    )
+    return Example(request.id, request.service, request_text, feature_text, search_text(request))
+
+
+class CorpusSkip(Exception):
+    """A merged pair the corpus leaves out, with the warning that says why."""
+
+
+def _load_examples(paths: Iterable[Path], root: Path) -> tuple[list[Example], list[str]]:
+    examples: list[Example] = []
+    skipped: list[str] = []
+    for path in paths:
+        try:
+            example = _example(path, root)
+        except CorpusSkip as skip:
+            skipped.append(str(skip))
+            continue
+        if example is not None:
+            examples.append(example)
+    return examples, skipped
 
 
 def search_text(request: ControlRequest) -> str:
@@ -60,12 +81,16 @@ class Corpus:
     """Examples that pass `validate`; nearest() ranks them with BM25 plus a same-service boost."""
 
     examples: tuple[Example, ...]
+    skipped: tuple[str, ...] = ()  # one warning per merged pair left out (an unreadable request, a crash)
 
     @classmethod
     def load(cls, root: Path) -> Corpus:
         folder = root / "controls"
-        paths = sorted(folder.rglob("*.yaml")) if folder.is_dir() else []
-        return cls.of(e for e in map(_example, paths) if e is not None)
+        paths = (
+            sorted(p for p in folder.rglob("*.yaml") if not p.name.endswith(".test.yaml")) if folder.is_dir() else []
+        )
+        examples, skipped = _load_examples(paths, root)
+        return cls(tuple(examples), tuple(skipped))
 
     @classmethod
     def of(cls, examples: Iterable[Example]) -> Corpus:

@@ -1,1 +1,1 @@
-"""Requests and settings: request intake, strict YAML, service names, config, files, errors; imports no part."""
+"""Requests and settings: intake, strict YAML, service names, config, files, safe log text, errors; imports no part."""

@@ -7,24 +7,24 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from bot.inputs.errors import UsageError
+from bot.inputs.errors import ConfigError, UsageError
+from bot.inputs.safe_text import describe_value, first_forbidden
+from bot.inputs.safe_yaml import YamlRefused, load_strict_yaml
 
 CONFIG_FILE = ".controlbot.yaml"
+MAX_CONFIG_BYTES = 64 * 1024
 PROVIDERS = ("auto", "offline", "openai", "bedrock")
-_FILE_KEYS = {
-    "provider",
-    "model",
-    "base_url",
-    "bedrock_region",
-    "max_repairs",
-    "examples",
-    "retrieval_k",
-    "timeout_s",
-    "max_retries",
-    "max_requests",
+_TEXT_KEYS = ("model", "base_url", "bedrock_region")
+# Whole-number settings and their inclusive bounds; timeout_s is any number in (0, 3600].
+_WHOLE_NUMBERS = {
+    "max_repairs": (0, 10),
+    "examples": (0, 20),
+    "retrieval_k": (1, 100),
+    "max_retries": (0, 10),
+    "max_requests": (1, 1000),
 }
+_MAX_TIMEOUT_S = 3600
+_FILE_KEYS = {"provider", *_TEXT_KEYS, *_WHOLE_NUMBERS, "timeout_s"}
 
 
 @dataclass(frozen=True)
@@ -59,22 +59,70 @@ class Settings:
         return replace(self, **clean)
 
 
+def _allowed(key: str) -> str:
+    if key == "provider":
+        return "one of: " + ", ".join(PROVIDERS)
+    if key in _TEXT_KEYS:
+        return "one line of text"
+    if key == "timeout_s":
+        return f"a number of seconds above 0 and at most {_MAX_TIMEOUT_S}"
+    low, high = _WHOLE_NUMBERS[key]
+    return f"a whole number from {low} to {high}"
+
+
+def _valid(key: str, value: Any) -> bool:
+    if key == "provider":
+        return value in PROVIDERS
+    if key in _TEXT_KEYS:
+        return isinstance(value, str) and len(value) <= 500 and first_forbidden(value) is None and "\n" not in value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if key == "timeout_s":
+        return 0 < value <= _MAX_TIMEOUT_S
+    low, high = _WHOLE_NUMBERS[key]
+    return isinstance(value, int) and low <= value <= high
+
+
+def _read_config(path: Path) -> str:
+    file = path.as_posix()
+    try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(file, f"the file is larger than {MAX_CONFIG_BYTES} bytes; it holds a few settings")
+        return path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise ConfigError(file, f"the file is not valid UTF-8 (byte 0x{error.object[error.start]:02x})") from None
+    except OSError as error:
+        raise ConfigError(file, f"the file cannot be read: {error.strerror or error}") from None
+
+
 def _file_settings(root: Path) -> dict[str, Any]:
     path = root / CONFIG_FILE
     if not path.is_file():
         return {}
+    file = path.as_posix()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise UsageError(f"{path}: not valid YAML: {error}") from None
+        data, key_lines = load_strict_yaml(_read_config(path))
+    except YamlRefused as refused:
+        raise ConfigError(file, refused.message, key=refused.key, line=refused.line) from None
+    if data is None:
+        return {}
     if not isinstance(data, dict):
-        raise UsageError(f"{path}: must be a mapping of settings")
-    unknown = set(data) - _FILE_KEYS
-    if unknown:
-        raise UsageError(
-            f"{path}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_FILE_KEYS))}"
+        raise ConfigError(
+            file, f"must be a mapping of settings ({', '.join(sorted(_FILE_KEYS))}), not {describe_value(data)}"
         )
-    return data
+    for key, value in data.items():
+        if value is None and key in _FILE_KEYS:
+            continue
+        name = key if isinstance(key, str) else describe_value(key)
+        line = key_lines.get(str(name))
+        if name not in _FILE_KEYS:
+            raise ConfigError(file, f"unknown setting; allowed: {', '.join(sorted(_FILE_KEYS))}", key=name, line=line)
+        if not _valid(name, value):
+            raise ConfigError(
+                file, f"must be {_allowed(name)}, not {describe_value(value, show_text=True)}", key=name, line=line
+            )
+    set_values = {key: value for key, value in data.items() if value is not None}  # `key:` alone leaves the default
+    return {key: float(value) if key == "timeout_s" else value for key, value in set_values.items()}
 
 
 def load_settings(env: Mapping[str, str], root: Path) -> Settings:

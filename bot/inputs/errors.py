@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.inputs.safe_text import escape
+
 
 class ControlbotError(Exception):
     """Base of every error controlbot reports to a user (CLI exit 2 or a PR comment, no traceback)."""
@@ -11,6 +13,12 @@ class UsageError(ControlbotError):
     """A bad command line or configuration."""
 
 
+def _located(file: str, message: str, key: str | None, line: int | None) -> str:
+    """`file[:line]: [key 'k': ]message` on one line, whatever characters the file name, key or message hold."""
+    where = f"{file}:{line}" if line else file
+    return escape(f"{where}: key '{key}': {message}" if key is not None else f"{where}: {message}")
+
+
 class RequestError(ControlbotError):
     """A control request file that cannot be used: names the file, the key and what is allowed."""
 
@@ -18,9 +26,19 @@ class RequestError(ControlbotError):
         self.file = file
         self.key = key
         self.line = line
-        self.message = message
-        where = f"{file}:{line}" if line else file
-        super().__init__(f"{where}: key '{key}': {message}" if key else f"{where}: {message}")
+        self.message = escape(message)
+        super().__init__(_located(file, message, key, line))
+
+
+class ConfigError(UsageError):
+    """A `.controlbot.yaml` that cannot be used: names the file, the key and what is allowed."""
+
+    def __init__(self, file: str, message: str, key: str | None = None, line: int | None = None) -> None:
+        self.file = file
+        self.key = key
+        self.line = line
+        self.message = escape(message)
+        super().__init__(_located(file, message, key, line))
 
 
 class LLMError(ControlbotError):

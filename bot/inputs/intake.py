@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import hashlib
+import os
 import re
 import stat
 from collections.abc import Iterable
@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from bot.inputs.errors import RequestError, UsageError
+from bot.inputs.safe_text import describe_char, describe_value, first_forbidden, one_line
 from bot.inputs.safe_yaml import parse_yaml
 from bot.inputs.services import UnknownServiceError, resolve_service
 
@@ -65,7 +66,7 @@ def _choice(value: str, allowed: tuple[str, ...], what: str) -> str:
         return normal
     close = difflib.get_close_matches(normal, allowed, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'? " if close else ""
-    raise ValueError(f"'{value}' is not a {what}; {hint}allowed: {', '.join(allowed)}")
+    raise ValueError(f"'{one_line(value, 80)}' is not a {what}; {hint}allowed: {', '.join(allowed)}")
 
 
 class ControlRequest(BaseModel):
@@ -119,25 +120,6 @@ class ControlRequest(BaseModel):
         return None if value is None else _choice(value, SEVERITIES, "severity")
 
 
-def _describe(value: Any) -> str:
-    """A value's kind in words, for "must be X, not Y" messages."""
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
-    if isinstance(value, int | float):
-        return f"a number ({value!r})"
-    if isinstance(value, dt.date):
-        return f"a date ({value.isoformat()}; put it in quotes to make it text)"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
 def _check_id(file: str) -> str:
     stem = PurePosixPath(file).stem
     if not re.match(ID_PATTERN, stem):
@@ -176,7 +158,7 @@ def _load_mapping(text: str, file: str) -> tuple[dict[Any, Any], dict[str, int]]
     if not isinstance(value, dict):
         raise RequestError(
             file,
-            f"the file must hold a mapping of keys ({_ALLOWED_KEYS_TEXT}), not {_describe(value)}",
+            f"the file must hold a mapping of keys ({_ALLOWED_KEYS_TEXT}), not {describe_value(value)}",
             line=1,
         )
     return value, key_lines
@@ -185,7 +167,7 @@ def _load_mapping(text: str, file: str) -> tuple[dict[Any, Any], dict[str, int]]
 def _check_keys(mapping: dict[Any, Any], key_lines: dict[str, int], file: str) -> None:
     for key in mapping:
         if key not in ALLOWED_KEYS:
-            name = str(key)
+            name = key if isinstance(key, str) else describe_value(key)
             close = difflib.get_close_matches(name.lower(), ALLOWED_KEYS, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'? " if close else ""
             message = f"unknown key; {hint}allowed keys: {_ALLOWED_KEYS_TEXT}"
@@ -195,6 +177,29 @@ def _check_keys(mapping: dict[Any, Any], key_lines: dict[str, int], file: str) -
             told = "is empty" if key in mapping else "is missing"
             message = f"{told}; it is required and must be {_EXPECTED[key]}"
             raise RequestError(file, message, key=key, line=key_lines.get(key))
+
+
+def _strings_in(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings_in(item)
+
+
+def _check_characters(mapping: dict[Any, Any], key_lines: dict[str, int], file: str) -> None:
+    """Control and bidi characters would reach the committed feature, terminals and JUnit: refuse them here."""
+    for key, value in mapping.items():
+        for text in _strings_in(value):
+            found = first_forbidden(text)
+            if found:
+                position, char = found
+                message = (
+                    f"holds the character {describe_char(char)} at position {position + 1}; control characters "
+                    "(other than tab and newline), line separators and bidirectional overrides or isolates "
+                    "(U+202A-U+202E, U+2066-U+2069) are not allowed in a request"
+                )
+                raise RequestError(file, message, key=str(key), line=key_lines.get(str(key)))
 
 
 def _translate(error: ValidationError, values: dict[str, Any], key_lines: dict[str, int], file: str) -> RequestError:
@@ -213,9 +218,9 @@ def _translate(error: ValidationError, values: dict[str, Any], key_lines: dict[s
     elif kind == "string_pattern_mismatch" and key == "frameworks":
         message = f"{item}({problem['input']!r}) must be one word without spaces, e.g. 'NIST-800-53:SC-28'"
     elif item:
-        message = f"{item}must be text, not {_describe(problem['input'])}; expected {expected}"
+        message = f"{item}must be text, not {describe_value(problem['input'])}; expected {expected}"
     else:
-        message = f"must be {expected}, not {_describe(values.get(key))}"
+        message = f"must be {expected}, not {describe_value(values.get(key))}"
     return RequestError(file, message, key=key, line=key_lines.get(key))
 
 
@@ -234,6 +239,7 @@ def parse_request(data: bytes, path: str) -> ControlRequest:
     control_id = _check_id(path)
     mapping, key_lines = _load_mapping(_decode(data, path), path)
     _check_keys(mapping, key_lines, path)
+    _check_characters(mapping, key_lines, path)
     values = {key: value for key, value in mapping.items() if value is not None}
     payload = {**values, "id": control_id, "path": path, "sha256": hashlib.sha256(data).hexdigest()}
     try:
@@ -248,11 +254,13 @@ def load_request(path: Path) -> ControlRequest:
     """Read and validate one request file, refusing oversized files before reading them."""
     file = path.as_posix()
     try:
-        info = path.stat()
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            raise RequestError(file, "the path is a symbolic link; a request must be a regular file")
         if not stat.S_ISREG(info.st_mode):
             raise RequestError(file, "the path is not a regular file")
         _check_size(info.st_size, file)
-        with path.open("rb") as handle:
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb") as handle:
             data = handle.read(MAX_REQUEST_BYTES + 1)
     except OSError as error:
         raise RequestError(file, f"the file cannot be read: {error.strerror or error}") from None

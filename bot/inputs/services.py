@@ -15,6 +15,7 @@ import botocore.session
 from botocore.loaders import JSONFileLoader, Loader
 
 from bot.inputs.errors import ControlbotError
+from bot.inputs.safe_text import one_line
 
 # Metadata fields that name a service, most specific first: a lower rank wins when two services share an alias.
 _METADATA_FIELDS = ("serviceId", "serviceAbbreviation", "serviceFullName", "endpointPrefix", "signingName")
@@ -76,6 +77,7 @@ class UnknownServiceError(ControlbotError, LookupError):
 def describe_unknown(name: str, suggestions: list[str], ambiguous: bool) -> str:
     """The one-line explanation shown for a service name that does not resolve."""
     listed = ", ".join(f"'{s}'" for s in suggestions)
+    name = one_line(name, 80)
     if ambiguous:
         return f"'{name}' names several services ({listed}); write the boto3 client name of the one you mean"
     hint = f"did you mean {listed}? " if suggestions else ""

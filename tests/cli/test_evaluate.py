@@ -91,3 +91,30 @@ def test_a_malformed_benchmark_file_is_a_usage_error(
     (folder / "bench.yaml").write_text(text, encoding="utf-8")
     assert main(["eval", "bench.yaml", "--provider", "offline"]) == 2
     assert "controlbot: bench.yaml:" in capsys.readouterr().err
+
+
+def test_a_benchmark_value_pyyaml_cannot_build_is_a_usage_error_naming_the_file(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "bench.yaml").write_text(BENCH + "  title: 2001-13-45\n", encoding="utf-8")
+    assert main(["eval", "bench.yaml", "--provider", "offline"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("controlbot: bench.yaml: cannot read the benchmark: a value cannot be read (month must be")
+    assert "Traceback" not in err and err.count("\n") == 1
+
+
+def test_an_entry_that_cannot_be_scored_scores_zero_and_the_run_completes(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bench = BENCH + "- id: no-service\n  resource: x\n  requirement: y\n"
+    (folder / "bench.yaml").write_text(bench, encoding="utf-8")
+    assert main(["eval", "bench.yaml", "--provider", "offline", "--json", "report.json"]) == 0
+    entries = json.loads((folder / "report.json").read_text(encoding="utf-8"))["entries"]
+    assert [e["id"] for e in entries] == [
+        "rds-instance-not-publicly-accessible",
+        "sqs-queue-encryption-made-up-operation",
+        "no-service",
+    ]
+    assert "key 'service': is missing" in entries[2]["error"]
+    assert all(entries[2][m] == 0.0 for m in METRICS)
+    capsys.readouterr()

@@ -275,13 +275,13 @@ def test_output_follows_input_order_whatever_finishes_first(
     assert written == [f"controls/s3/{control_id}.feature" for control_id in sorted(ids)]
 
 
-def test_a_bad_request_fails_alone(
+def test_a_bad_request_fails_alone_and_exits_2(
     workspace: Path, fake_openai: FakeOpenAI, capsys: pytest.CaptureFixture[str]
 ) -> None:
     add_request(workspace, "s3-broken", b"service: s3\nresource: bucket\nrequirement: x\ncolour: red\n")
     serve_valid_answers(fake_openai)
     code, _, err = generate(capsys, "controls")
-    assert code == 1
+    assert code == 2
     assert "controlbot: controls/s3/s3-broken.yaml" in err and "colour" in err
     assert feature_of(workspace).is_file() and not feature_of(workspace, "s3-broken").exists()
     assert {control_of(b) for b in fake_openai.requests} == {CONTROL}
@@ -318,7 +318,9 @@ def test_a_feature_path_that_cannot_be_written_fails_that_request_only(
 def test_an_existing_feature_that_is_not_utf8_is_regenerated(
     workspace: Path, fake_openai: FakeOpenAI, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    feature_of(workspace).write_bytes(b"Feature: caf\xe9\n")
+    feature_of(workspace).write_bytes(
+        b"# controlbot: request-sha256=0 provider=offline model=- prompt=1\nFeature: caf\xe9\n"
+    )
     serve_valid_answers(fake_openai)
     code, _, err = generate(capsys, "controls")
     assert code == 0 and "Traceback" not in err

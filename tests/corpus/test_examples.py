@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from bot.corpus.examples import Corpus, Example
 from bot.inputs.intake import ControlRequest, load_request, parse_request
 from tests.paths import REPO
@@ -112,3 +114,49 @@ def test_a_much_better_text_match_beats_the_service_boost() -> None:
     )
     wanted = request_for("s3", "s3-x", "deletion protection must be enabled on the database cluster")
     assert corpus.nearest(wanted, 1)[0].id == "rds-deletion"
+
+
+def test_a_merged_pair_pyyaml_cannot_build_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    copy_seed(tmp_path, "versioning-good")
+    broken = copy_seed(tmp_path, "versioning-bad-date")
+    broken.write_bytes(b"title: 2024-02-30\n" + broken.read_bytes().split(b"\n", 1)[1])
+    test_data = broken.with_name("versioning-good.test.yaml")
+    test_data.write_text("not: a request\n", encoding="utf-8")
+    corpus = Corpus.load(tmp_path)
+    assert [e.id for e in corpus.examples] == ["versioning-good"]
+    [warning] = corpus.skipped
+    assert warning.startswith("controls/s3/versioning-bad-date.yaml:1: ")
+    assert "key 'title': '2024-02-30' reads as a date or time" in warning
+    assert warning.endswith("the pair is left out of the examples")
+
+
+def test_a_feature_the_checker_cannot_handle_leaves_the_rest_of_the_corpus(tmp_path: Path) -> None:
+    seed_text = SEED.with_suffix(".feature").read_text(encoding="utf-8")
+    copy_seed(tmp_path, "versioning-good")
+    crafted = seed_text.replace('must be "Enabled"', 'must match "a{4294967296}"')
+    assert crafted != seed_text
+    copy_seed(tmp_path, "versioning-crafted-regex", crafted)
+    corpus = Corpus.load(tmp_path)
+    assert [e.id for e in corpus.examples] == ["versioning-good"]
+    assert all("versioning-crafted-regex.feature" in w for w in corpus.skipped)
+
+
+def test_a_checker_crash_on_one_pair_becomes_its_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.corpus.examples
+
+    copy_seed(tmp_path, "versioning-good")
+    copy_seed(tmp_path, "versioning-trips-a-bug")
+    real = bot.corpus.examples.check_feature
+
+    def flaky(text: str, path: str, *args: object) -> object:
+        if "trips-a-bug" in path:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(text, path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bot.corpus.examples, "check_feature", flaky)
+    corpus = Corpus.load(tmp_path)
+    assert [e.id for e in corpus.examples] == ["versioning-good"]
+    assert corpus.skipped == (
+        "controls/s3/versioning-trips-a-bug.feature: cannot be checked (RecursionError: maximum recursion depth "
+        "exceeded); the pair is left out of the examples",
+    )
