@@ -177,6 +177,8 @@ class FakePR:
     user: str
     fixed_head: str | None = None  # for forks: the head commit (kept under refs/pull/N/head)
     extra_files: list[dict[str, Any]] = field(default_factory=list)
+    state: str = "open"
+    merged: bool = False
 
 
 @dataclass
@@ -269,6 +271,11 @@ class FakeGitHub:
             self.prs[number] = FakePR(number, head_ref, self.default_branch, fork_owner, user, head)
             return number
 
+    def close_pr(self, number: int, *, merged: bool = False) -> None:
+        """Close (or merge) a pull request: GitHub then reports state "closed", and merged when merged."""
+        with self._lock:
+            self.prs[number].state, self.prs[number].merged = "closed", merged
+
     def head_sha(self, number: int) -> str:
         pr = self.prs[number]
         sha = pr.fixed_head or self.git.resolve(f"refs/heads/{pr.head_ref}")
@@ -339,7 +346,7 @@ class FakeGitHub:
         if pr.head_owner:
             head_repo.update(full_name=f"{pr.head_owner}/{self.name}", owner=_user(pr.head_owner), fork=True)
         data.update(number=number, url=f"{self.repo_url}/pulls/{number}", issue_url=f"{self.repo_url}/issues/{number}")
-        data.update(state="open", user=_user(pr.user))
+        data.update(state=pr.state, merged=pr.merged, user=_user(pr.user))
         data["head"].update(
             ref=pr.head_ref, sha=self.head_sha(number), repo=head_repo, label=f"{pr.head_owner}:{pr.head_ref}"
         )
