@@ -311,6 +311,11 @@ class FakeGitHub:
         message = message or default.get(status, "Server Error")
         self._rules.append(_Rule(method, re.compile(path), times, None, status, dict(headers or {}), message))
 
+    def clear_faults(self) -> None:
+        """Forget every fault and hook still pending: GitHub works again."""
+        with self._lock:
+            self._rules.clear()
+
     def before(self, method: str, path: str, action: Callable[[], object], *, times: int = 1) -> None:
         """Run `action` before handling the next `times` requests matching `method` and the `path` regex."""
         self._rules.append(_Rule(method, re.compile(path), times, action))
