@@ -57,6 +57,8 @@ def process(run: Run, task: Task) -> int:
     limit = run.settings.max_requests
     waiting = [over_limit(w.candidate.path, w.candidate.blob, limit) for w in work[limit:]]
     notices: list[str] = [_waiting_notice(len(waiting), limit)] if waiting else []
+    for notice in notices:
+        run.log(f"controlbot: {notice}")
     generated = generate(run, task.pr.is_fork, work[:limit], task.feedback, notices) if work[:limit] else []
     outcomes += reject_secrets(generated, run.secrets) + waiting
     fresh = {o.feature_path for o in outcomes if o.status in FRESH}

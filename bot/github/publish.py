@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.github.api import FileComment, GitHubError, PullRequest
-from bot.github.escape import code_span
+from bot.github.escape import code_span, workflow_command
 from bot.github.git_data import push_files
 from bot.github.review import (
     Outcome,
@@ -140,7 +140,7 @@ def post_review(run: Run, pr: PullRequest, commit: str, body: str, comments: Seq
             if error.status == 422 and index + 1 < len(attempts):
                 continue
             if error.status == 403 and pr.is_fork:
-                run.log(f"::warning title=controlbot::{error}; the run's job summary has the review")
+                run.log(workflow_command("warning", f"{error}; the run's job summary has the review"))
                 return False
             raise
     return False
