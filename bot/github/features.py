@@ -27,6 +27,11 @@ def feature_candidates(files: Iterable[ChangedFile]) -> list[Candidate]:
     return sorted(found, key=lambda c: c.path)
 
 
+def feature_key(candidate: Candidate, request: ControlRequest | None) -> str:
+    """What a feature's verdict depends on: its blob, and its sibling request (the tags are checked against it)."""
+    return f"{candidate.blob}+{request.sha256[:16]}" if request else candidate.blob
+
+
 def check_features(
     run: Run, reader: TreeReader, features: Sequence[Candidate], requests: Mapping[str, ControlRequest]
 ) -> list[Outcome]:
@@ -42,7 +47,7 @@ def check_one(run: Run, reader: TreeReader, candidate: Candidate, request: Contr
     """The rejection of one feature (its errors, or why it cannot be read), or None when it passes."""
     from bot.language.checker import check_feature
 
-    path, blob = candidate.path, candidate.blob
+    path, blob = candidate.path, feature_key(candidate, request)
     try:
         entry = reader.entry(path)
         problem = entry_problem(path, entry.mode if entry else None, entry.kind if entry else None)
@@ -52,5 +57,5 @@ def check_one(run: Run, reader: TreeReader, candidate: Candidate, request: Contr
         control, service = (request.id, request.service) if request else (None, None)
         errors = [str(p) for p in check_feature(text, path, control, service) if p.severity == "error"]
     except Exception as error:  # the per-file boundary: this feature is refused, the others are still checked
-        return Outcome(path, "rejected", blob, errors=(f"{path}: cannot be checked: {type(error).__name__}: {error}",))
+        return Outcome(path, "rejected", "", errors=(f"{path}: cannot be checked: {type(error).__name__}: {error}",))
     return Outcome(path, "rejected", blob, control or "", errors=tuple(errors)) if errors else None

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from bot.github.features import FRESH, check_features
+from bot.github.features import FRESH, check_features, feature_key
 from bot.github.git_data import TreeReader
 from bot.github.guards import id_clashes, reject_secrets
 from bot.github.publish import Task, publish
@@ -40,18 +40,7 @@ def process(run: Run, task: Task) -> int:
     summary = find_summary(run, task.pr.number)
     earlier = read_state(summary[1]) if summary else {}
     reader = TreeReader(run.github, task.head_sha)
-    outcomes: list[Outcome] = []
-    parsed: list[Work] = []
-    still_rejected = []
-    for candidate in task.candidates:
-        if _still_rejected(earlier, candidate, task.force):
-            still_rejected.append(candidate.path)  # reported before, unchanged since: not posted again
-            continue
-        item = read_candidate(run, reader, candidate)
-        (outcomes if isinstance(item, Outcome) else parsed).append(item)  # type: ignore[arg-type]
-    clashes = id_clashes([(w.candidate.path, w.request.id) for w in parsed], run.action.workspace)
-    outcomes += [_rejected(w, clashes[w.candidate.path]) for w in parsed if w.candidate.path in clashes]
-    usable = [w for w in parsed if w.candidate.path not in clashes]
+    outcomes, usable, still_rejected = read_requests(run, reader, task, earlier)
     outcomes += [_up_to_date(w) for w in usable if w.up_to_date and not task.force]
     work = sorted((w for w in usable if task.force or not w.up_to_date), key=lambda w: _priority(w, earlier))
     limit = run.settings.max_requests
@@ -61,22 +50,53 @@ def process(run: Run, task: Task) -> int:
         run.log(f"controlbot: {notice}")
     generated = generate(run, task.pr.is_fork, work[:limit], task.feedback, notices) if work[:limit] else []
     outcomes += reject_secrets(generated, run.secrets) + waiting
-    fresh = {o.feature_path for o in outcomes if o.status in FRESH}
-    features = [f for f in task.features if f.path not in fresh]
-    stale = [f.path for f in features if _still_rejected(earlier, f, task.force)]
-    still_rejected += stale
-    checked = [f for f in features if f.path not in stale]
-    outcomes += check_features(run, reader, checked, {w.request.feature_path: w.request for w in usable})
-    for path in still_rejected:
+    found, stale = changed_features(run, reader, task, outcomes, usable, earlier)
+    outcomes += found
+    for path in [*still_rejected, *stale]:
         run.log(annotation(path, f"{path} is still rejected, unchanged since controlbot's review said why"))
     publish(run, task, outcomes, notices, summary)
     failed = any(o.status in ("rejected", "failed", "not run") for o in outcomes)
-    return 1 if still_rejected or failed else 0
+    return 1 if still_rejected or stale or failed else 0
 
 
-def _still_rejected(earlier: Mapping[str, Row], candidate: Candidate, force: bool) -> bool:
-    row = earlier.get(candidate.path)
-    return not force and row is not None and row.status == "rejected" and row.blob == candidate.blob
+def read_requests(
+    run: Run, reader: TreeReader, task: Task, earlier: Mapping[str, Row]
+) -> tuple[list[Outcome], list[Work], list[str]]:
+    """The rejections, the usable requests (unique control ids), and the paths still rejected as before."""
+    outcomes: list[Outcome] = []
+    parsed: list[Work] = []
+    still_rejected = []
+    for candidate in task.candidates:
+        if _still_rejected(earlier, candidate.path, candidate.blob, task.force):
+            still_rejected.append(candidate.path)  # reported before, unchanged since: not posted again
+            continue
+        item = read_candidate(run, reader, candidate)
+        if isinstance(item, Outcome):
+            outcomes.append(item)
+        else:
+            parsed.append(item)
+    clashes = id_clashes([(w.candidate.path, w.request.id) for w in parsed], run.action.workspace)
+    # no blob on a clash: it depends on other files, so it is looked at again on every run
+    outcomes += [_rejected(w, clashes[w.candidate.path]) for w in parsed if w.candidate.path in clashes]
+    return outcomes, [w for w in parsed if w.candidate.path not in clashes], still_rejected
+
+
+def changed_features(
+    run: Run, reader: TreeReader, task: Task, outcomes: Sequence[Outcome], usable: Sequence[Work],
+    earlier: Mapping[str, Row],
+) -> tuple[list[Outcome], list[str]]:  # fmt: skip
+    """Rejections of the changed features this run did not write, and those still rejected as before."""
+    requests = {w.request.feature_path: w.request for w in usable}
+    fresh = {o.feature_path for o in outcomes if o.status in FRESH}
+    features = [f for f in task.features if f.path not in fresh]
+    keys = {f.path: feature_key(f, requests.get(f.path)) for f in features}
+    stale = [f.path for f in features if _still_rejected(earlier, f.path, keys[f.path], task.force)]
+    return check_features(run, reader, [f for f in features if f.path not in stale], requests), stale
+
+
+def _still_rejected(earlier: Mapping[str, Row], path: str, blob: str, force: bool) -> bool:
+    row = earlier.get(path)
+    return not force and bool(blob) and row is not None and row.status == "rejected" and row.blob == blob
 
 
 def _priority(work: Work, earlier: Mapping[str, Row]) -> tuple[bool, bool, str]:
@@ -100,7 +120,7 @@ def _up_to_date(work: Work) -> Outcome:
 
 
 def _rejected(work: Work, message: str) -> Outcome:
-    return Outcome(work.candidate.path, "rejected", work.candidate.blob, work.request.id, errors=(message,))
+    return Outcome(work.candidate.path, "rejected", "", work.request.id, errors=(message,))
 
 
 def find_summary(run: Run, number: int) -> tuple[int, str] | None:
@@ -122,7 +142,7 @@ def read_candidate(run: Run, reader: TreeReader, candidate: Candidate) -> Outcom
         return _read(run, reader, candidate)
     except Exception as error:  # the per-request boundary: one message on this file, the others go on
         message = f"{candidate.path}: cannot be read: {type(error).__name__}: {error}"
-        return Outcome(candidate.path, "rejected", candidate.blob, errors=(message,))
+        return Outcome(candidate.path, "rejected", "", errors=(message,))  # no blob: a fault is tried again
 
 
 def _read(run: Run, reader: TreeReader, candidate: Candidate) -> Outcome | Work:

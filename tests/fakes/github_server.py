@@ -81,7 +81,8 @@ class GitStore:
             self.git("read-tree", *([base_tree] if base_tree else ["--empty"]), env=env)
             for path, change in changes.items():
                 if change is None:
-                    self.git("update-index", "--force-remove", "--", path, env=env)
+                    # --force-remove wants a work tree; an --index-info line with mode 0 removes without one
+                    self.git("update-index", "--index-info", data=f"0 {'0' * 40}\t{path}\n".encode(), env=env)
                 else:
                     self.git("update-index", "--add", "--cacheinfo", f"{change[0]},{change[1]},{path}", env=env)
             return self.git("write-tree", env=env).decode().strip()

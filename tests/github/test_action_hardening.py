@@ -196,3 +196,15 @@ def test_a_model_draft_with_an_indented_fence_cannot_leave_its_code_block(repo: 
         before = comment[: match.start()]
         opened = before.rfind("\n````gherkin\n")
         assert opened >= 0 and "\n````\n" not in before[opened + 1 :], "the line sits inside a 4-backtick block"
+
+
+def test_a_clash_resolved_by_a_later_push_lets_the_other_request_through(repo: Repo) -> None:
+    number = repo.open_pr("ids", {"controls/s3/shared-id.yaml": VERSIONING, "controls/ec2/shared-id.yaml": EBS})
+    assert repo.on_pr(number).code == 1
+
+    repo.gh.commit("ids", {"controls/ec2/shared-id.yaml": None}, "drop the duplicate")
+    result = repo.on_pr(number, "synchronize")
+
+    assert result.code == 0  # unchanged, yet looked at again: its rejection depended on another file
+    [commit, *_] = repo.branch(number)
+    assert added_paths(repo, commit) == {"controls/s3/shared-id.feature"}
