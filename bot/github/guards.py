@@ -1,15 +1,20 @@
-"""Refusals before anything is committed: control ids used twice, features that carry a secret."""
+"""Refusals before anything is committed: control ids used twice, features carrying a secret or hidden text."""
 
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from bot.github.escape import visible
 from bot.github.review import Outcome
 from bot.github.safety import CONTROLS_DIR, FEATURE_SUFFIX, REQUEST_SUFFIX
+
+# C0 controls but tab and newline, DEL, C1 controls, and the bidi marks, embeddings, overrides and isolates
+_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def existing_controls(workspace: Path) -> dict[str, set[str]]:
@@ -44,9 +49,22 @@ def id_clashes(requests: Sequence[tuple[str, str]], workspace: Path) -> dict[str
     return clashes
 
 
-def reject_secrets(outcomes: Iterable[Outcome], secrets: Sequence[str]) -> list[Outcome]:
-    """The outcomes, with every generated feature that contains a secret of the run refused (never committed)."""
-    return [_without_secret(outcome, secrets) for outcome in outcomes]
+def reject_unsafe(outcomes: Iterable[Outcome], secrets: Sequence[str]) -> list[Outcome]:
+    """The outcomes, with every generated feature holding a secret of the run or hidden characters refused."""
+    return [_without_hidden(_without_secret(outcome, secrets)) for outcome in outcomes]
+
+
+def _without_hidden(outcome: Outcome) -> Outcome:
+    text = outcome.feature_text
+    found = _HIDDEN.search(text) if text is not None else None
+    if text is None or found is None:
+        return outcome
+    line = text.count("\n", 0, found.start()) + 1
+    message = (
+        f"{outcome.path}: the generated feature has the control or bidi character {visible(found.group())} "
+        f"on line {line}; such characters hide or reorder text, so it was not committed"
+    )
+    return replace(outcome, status="rejected", feature_text=None, errors=(*outcome.errors, message))
 
 
 def _without_secret(outcome: Outcome, secrets: Sequence[str]) -> Outcome:

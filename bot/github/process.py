@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.github.features import FRESH, check_features, feature_key
 from bot.github.git_data import TreeReader
-from bot.github.guards import id_clashes, reject_secrets
+from bot.github.guards import id_clashes, reject_unsafe
 from bot.github.publish import Task, publish
 from bot.github.review import Outcome, Row, annotation, over_limit, read_state
 from bot.github.safety import Candidate, entry_problem, request_path_problem
@@ -49,7 +49,7 @@ def process(run: Run, task: Task) -> int:
     for notice in notices:
         run.log(f"controlbot: {notice}")
     generated = generate(run, task.pr.is_fork, work[:limit], task.feedback, notices) if work[:limit] else []
-    outcomes += reject_secrets(generated, run.secrets) + waiting
+    outcomes += reject_unsafe(generated, run.secrets) + waiting
     found, stale = changed_features(run, reader, task, outcomes, usable, earlier)
     outcomes += found
     for path in [*still_rejected, *stale]:

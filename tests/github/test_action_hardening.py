@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from typing import Any
 
@@ -208,3 +209,17 @@ def test_a_clash_resolved_by_a_later_push_lets_the_other_request_through(repo: R
     assert result.code == 0  # unchanged, yet looked at again: its rejection depended on another file
     [commit, *_] = repo.branch(number)
     assert added_paths(repo, commit) == {"controls/s3/shared-id.feature"}
+
+
+def test_a_feature_with_a_bidi_override_is_never_committed(repo: Repo, model: FakeOpenAI) -> None:
+    model.default("write", lambda body: write_answer(body).replace("on each bucket.", "on each \u202ebucket."))
+    number = repo.open_pr("add-s3", {"controls/s3/s3-versioning.yaml": VERSIONING})
+
+    result = repo.on_pr(number, **openai_env(model))
+
+    assert result.code == 1
+    assert repo.branch(number)[0] == repo.gh.head_sha(number)
+    [review] = repo.reviews(number)
+    comment = repo.file_comments(number, review)["controls/s3/s3-versioning.yaml"]
+    assert "the control or bidi character \\u202e on line 4" in comment
+    assert "\u202e" not in json.dumps(repo.reviews(number), ensure_ascii=False) + result.stdout
