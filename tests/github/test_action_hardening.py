@@ -145,6 +145,7 @@ def test_a_review_that_could_not_be_posted_is_posted_by_the_next_run(repo: Repo)
     first = repo.on_pr(number)
 
     assert first.code != 0 and "review of #1 failed" in first.stdout
+    assert first.stderr == ""
     [commit, *_] = repo.branch(number)
     assert added_paths(repo, commit) == {"controls/s3/s3-versioning.feature"}  # the commit landed
     assert repo.reviews(number) == []
@@ -223,3 +224,14 @@ def test_a_feature_with_a_bidi_override_is_never_committed(repo: Repo, model: Fa
     comment = repo.file_comments(number, review)["controls/s3/s3-versioning.yaml"]
     assert "the control or bidi character \\u202e on line 4" in comment
     assert "\u202e" not in json.dumps(repo.reviews(number), ensure_ascii=False) + result.stdout
+
+
+def test_a_model_that_cannot_be_set_up_fails_each_request_in_a_review(repo: Repo) -> None:
+    number = repo.open_pr("add-s3", {"controls/s3/s3-versioning.yaml": VERSIONING})
+
+    result = repo.on_pr(number, CONTROLBOT_PROVIDER="openai")  # and no OPENAI_API_KEY
+
+    assert result.code == 1 and result.stderr == ""
+    [review] = repo.reviews(number)
+    assert "| `s3-versioning` | ❌ failed |" in review["body"]
+    assert "generation could not start" in repo.file_comments(number, review)["controls/s3/s3-versioning.yaml"]
