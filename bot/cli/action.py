@@ -20,6 +20,6 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.github.action import main
+    from bot.github.action import entry
 
-    return main(os.environ)
+    return entry(os.environ)

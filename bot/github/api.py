@@ -30,10 +30,15 @@ class PullRequest:
     head_ref: str
     head_repo: str | None  # None when the fork was deleted
     base_repo: str
+    state: str = "open"  # open, closed, or merged (GitHub says closed with merged=true)
 
     @property
     def is_fork(self) -> bool:
         return self.head_repo != self.base_repo
+
+    @property
+    def open(self) -> bool:
+        return self.state == "open"
 
 
 @dataclass(frozen=True)

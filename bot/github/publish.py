@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.github.api import FileComment, GitHubError, PullRequest
+from bot.github.escape import code_span, workflow_command
 from bot.github.git_data import push_files
 from bot.github.review import (
     Outcome,
@@ -23,7 +24,7 @@ from bot.github.review import (
     short_body,
     summary_body,
 )
-from bot.github.safety import Candidate, check_writes, request_path_problem
+from bot.github.safety import Candidate, check_writes, request_path_for
 
 if TYPE_CHECKING:
     from bot.github.action import Run
@@ -36,7 +37,8 @@ class Task:
     pr: PullRequest
     head_sha: str
     candidates: tuple[Candidate, ...]  # the requests to handle
-    all_paths: tuple[str, ...]  # every request of the PR: summary rows of the others are kept
+    all_paths: tuple[str, ...]  # every request and feature of the PR: summary rows of the others are kept
+    features: tuple[Candidate, ...] = ()  # the changed controls/**/*.feature files, checked at the head
     force: bool = False
     feedback: str = ""
     actor: str = ""
@@ -46,9 +48,12 @@ def publish(
     run: Run, task: Task, outcomes: Sequence[Outcome], notices: list[str], summary: tuple[int, str] | None
 ) -> None:
     """Commit, review and summarise what the run did; a run with nothing to report posts nothing."""
-    if all(o.status == "up to date" for o in outcomes):
+    if all(o.status == "up to date" for o in outcomes) and (summary is not None or not outcomes):
         run.log("controlbot: nothing to do: every control request is up to date or was already reported")
         return
+    if summary is None and any(o.status == "up to date" for o in outcomes):
+        # the features are on the branch but no summary says so (its review POST failed): post it now
+        notices.append("No earlier controlbot summary was found here; this one lists the features already in place.")
     outcomes, commit_sha = push(run, task, outcomes, notices)
     reportable = [o for o in outcomes if o.status != "up to date"]
     info = RunInfo(commit_sha, task.head_sha, tuple(notices))
@@ -56,7 +61,7 @@ def publish(
     write_job_summary(run, job_summary(rows, reportable, info))
     for line in error_annotations(reportable):
         run.log(line)
-    comments, loose = place_comments(reportable, task.candidates)
+    comments, loose = place_comments(reportable, [*task.candidates, *task.features])
     body = summary_body(rows, info) if summary is None else short_body(reportable, info)
     posted = post_review(run, task.pr, commit_sha or task.head_sha, fit("\n\n".join([body, *loose])), comments)
     if posted and summary is not None:
@@ -112,11 +117,11 @@ def place_comments(outcomes: Sequence[Outcome], candidates: Sequence[Candidate])
         if outcome.status == "not run":
             continue
         body = file_body(outcome)
-        line = first_commentable_line(patches.get(outcome.path)) if not request_path_problem(outcome.path) else None
+        line = first_commentable_line(patches.get(outcome.path)) if request_path_for(outcome.path) else None
         if line:
             comments.append(FileComment(outcome.path, line, body))
         else:
-            loose.append(f"#### `{outcome.path.replace('`', chr(39))}`\n\n{body}")
+            loose.append(f"#### {code_span(outcome.path)}\n\n{body}")
     return comments, loose
 
 
@@ -125,7 +130,7 @@ def post_review(run: Run, pr: PullRequest, commit: str, body: str, comments: Seq
     clean = [replace(c, body=run.scrub(c.body)) for c in comments]
     attempts: list[Callable[[], int]] = [lambda: run.github.create_review(pr.number, commit, run.scrub(body), clean)]
     if comments:  # when GitHub cannot place a file comment, everything goes into the body
-        merged = fit("\n\n".join([body, *(f"#### `{c.path}`\n\n{c.body}" for c in clean)]))
+        merged = fit("\n\n".join([body, *(f"#### {code_span(c.path)}\n\n{c.body}" for c in clean)]))
         attempts.append(lambda: run.github.create_review(pr.number, commit, run.scrub(merged), []))
     for index, attempt in enumerate(attempts):
         try:
@@ -135,7 +140,7 @@ def post_review(run: Run, pr: PullRequest, commit: str, body: str, comments: Seq
             if error.status == 422 and index + 1 < len(attempts):
                 continue
             if error.status == 403 and pr.is_fork:
-                run.log(f"::warning title=controlbot::{error}; the run's job summary has the review")
+                run.log(workflow_command("warning", f"{error}; the run's job summary has the review"))
                 return False
             raise
     return False

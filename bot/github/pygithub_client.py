@@ -79,7 +79,8 @@ class PyGithubClient:
         def fetch() -> PullRequest:
             pr = self._pulls[number] = self._repo.get_pull(number)
             head_repo = pr.head.repo.full_name if pr.head.repo is not None else None
-            return PullRequest(number, pr.head.sha, pr.head.ref, head_repo, pr.base.repo.full_name)
+            state = "merged" if pr.merged else str(pr.state)
+            return PullRequest(number, pr.head.sha, pr.head.ref, head_repo, pr.base.repo.full_name, state)
 
         return _guard(f"read of pull request #{number}", fetch)
 

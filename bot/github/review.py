@@ -10,6 +10,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
+from bot.github.escape import (
+    code_span,
+    escape_html,
+    fenced,
+    one_line,
+    refenced,
+    table_cell,
+    workflow_command,
+)
+
 if TYPE_CHECKING:
     from bot.generation.pipeline import Generation
 
@@ -78,6 +88,7 @@ class RunInfo:
 def generated(path: str, blob: str, generation: Generation) -> Outcome:
     """The outcome of one pipeline run: every step's reasoning, the feature when it passed its checks."""
     steps = tuple((f"{n}. {s.name}: {s.summary}", s.markdown) for n, s in enumerate(generation.trace.steps, 1))
+    # every step's markdown holds model text: it is re-fenced when rendered, never trusted as markdown
     ok = generation.ok and generation.feature_text is not None
     return Outcome(
         path=path,
@@ -130,14 +141,15 @@ def summary_body(rows: Sequence[Row], info: RunInfo) -> str:
         "|---|---|---|---|",
     ]
     for row in rows:
-        name = f"`{row.control}`" if row.control else f"`{_code(row.path)}`"
-        lines.append(f"| {name} | {_ICONS.get(row.status, '')} {row.status} | {row.checks} | {_cell(row.provider)} |")
+        name = code_span(row.control or row.path)
+        status = f"{_ICONS.get(row.status, '')} {table_cell(row.status)}"
+        lines.append(f"| {name} | {status} | {table_cell(row.checks)} | {table_cell(row.provider)} |")
     lines.append("")
     if info.commit_sha:
-        lines.append(f"Features committed in {info.commit_sha}.")
+        lines.append(f"Features committed in {one_line(info.commit_sha)}.")
     elif info.head_sha:
-        lines.append(f"Nothing committed; pull request head {info.head_sha}.")
-    lines.extend(f"> {notice}" for notice in info.notices)
+        lines.append(f"Nothing committed; pull request head {one_line(info.head_sha)}.")
+    lines.extend(_notices(info.notices))
     lines.append("\nThe reasoning of every step is in the review comments on each request file. " + _help_hint())
     state = base64.b64encode(json.dumps([asdict(row) for row in rows]).encode()).decode()
     lines.append(f"<!-- controlbot:state {state} -->")
@@ -146,29 +158,30 @@ def summary_body(rows: Sequence[Row], info: RunInfo) -> str:
 
 def short_body(outcomes: Sequence[Outcome], info: RunInfo) -> str:
     """The body of a later run's review: what changed; the summary above is edited instead of repeated."""
-    done = ", ".join(f"`{o.control or o.path}` {o.status}" for o in outcomes)
-    where = f" in {info.commit_sha}" if info.commit_sha else ""
-    notices = "".join(f"\n> {notice}" for notice in info.notices)
+    done = ", ".join(f"{code_span(o.control or o.path)} {o.status}" for o in outcomes)
+    where = f" in {one_line(info.commit_sha)}" if info.commit_sha else ""
+    notices = "".join(f"\n{line}" for line in _notices(info.notices))
     return f"controlbot{where}: {done}. The summary at the top of this pull request is updated.{notices}"
 
 
 def file_body(outcome: Outcome) -> str:
     """The comment on one request file: status, errors, each step's reasoning collapsed, an unpushed feature."""
-    head = f"**controlbot** · `{outcome.control or outcome.path}` · {_ICONS.get(outcome.status, '')} {outcome.status}"
+    icon = _ICONS.get(outcome.status, "")
+    head = f"**controlbot** · {code_span(outcome.control or outcome.path)} · {icon} {outcome.status}"
     if outcome.checks_total:
-        head += f" · {outcome.checks_passed}/{outcome.checks_total} checks passed · {outcome.provider}"
+        head += f" · {outcome.checks_passed}/{outcome.checks_total} checks passed · {table_cell(outcome.provider)}"
     parts = [head]
     if outcome.status == "committed":
-        parts.append(f"Wrote `{outcome.feature_path}`.")
-    parts.extend(f"> {line}" for error in outcome.errors for line in _quote_lines(error))
+        parts.append(f"Wrote {code_span(outcome.feature_path)}.")
+    if outcome.errors:
+        parts.append(fenced("\n".join(outcome.errors)))
     for heading, markdown in outcome.steps:
-        text = markdown if len(markdown) <= STEP_LIMIT else markdown[:STEP_LIMIT] + "\n\n… (cut; see the job summary)"
-        parts.append(f"<details><summary>{_escape_html(heading)}</summary>\n\n{text}\n\n</details>")
+        summary = escape_html(one_line(heading))
+        parts.append(f"<details><summary>{summary}</summary>\n\n{refenced(markdown, STEP_LIMIT)}\n\n</details>")
     if outcome.status == "generated" and outcome.feature_text:
-        fence = _fence(outcome.feature_text)
         parts.append(
-            f"Not pushed to the branch; add this as `{outcome.feature_path}`:\n\n"
-            f"{fence}gherkin\n{outcome.feature_text.rstrip()}\n{fence}"
+            f"Not pushed to the branch; add this as {code_span(outcome.feature_path)}:\n\n"
+            + fenced(outcome.feature_text, "gherkin")
         )
     return fit("\n\n".join(parts))
 
@@ -182,16 +195,20 @@ def job_summary(rows: Sequence[Row], outcomes: Sequence[Outcome], info: RunInfo)
 
 def error_annotations(outcomes: Iterable[Outcome]) -> list[str]:
     """`::error file=…::` workflow commands for requests that were rejected or failed."""
-    return [annotation(o.path, "; ".join(o.errors) or o.status) for o in outcomes if o.status in ("rejected", "failed")]
+    failing = ("rejected", "failed", "not run")
+    return [annotation(o.path, "; ".join(o.errors) or o.status) for o in outcomes if o.status in failing]
 
 
-def annotation(path: str, message: str) -> str:
+def annotation(path: str, message: str, line: int | None = None) -> str:
     """One `::error` workflow command on `path`, escaped the way the runner expects."""
-    return f"::error file={_property(path)},title=controlbot::{_data(message)}"
+    return workflow_command("error", message, file=path, line=line)
 
 
 def over_limit(path: str, blob: str, limit: int) -> Outcome:
-    message = f"{path}: not run; a run handles at most {limit} requests (setting max_requests)"
+    message = (
+        f"{path}: not run yet; a run handles at most {limit} requests that need work (setting max_requests), "
+        "the next run takes it"
+    )
     return Outcome(path, "not run", blob, errors=(message,))
 
 
@@ -227,30 +244,5 @@ def fit(body: str) -> str:
     return body[:COMMENT_LIMIT] + "\n\n… (cut to fit a GitHub comment; the job summary of the run has all of it)"
 
 
-def _fence(text: str) -> str:
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    return "`" * max(3, longest + 1)
-
-
-def _quote_lines(text: str) -> list[str]:
-    return text.splitlines() or [""]
-
-
-def _code(text: str) -> str:
-    return text.replace("`", "'")
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _escape_html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+def _notices(notices: Sequence[str]) -> list[str]:
+    return [f"> {escape_html(one_line(notice))}" for notice in notices]

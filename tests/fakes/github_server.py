@@ -81,7 +81,8 @@ class GitStore:
             self.git("read-tree", *([base_tree] if base_tree else ["--empty"]), env=env)
             for path, change in changes.items():
                 if change is None:
-                    self.git("update-index", "--force-remove", "--", path, env=env)
+                    # --force-remove wants a work tree; an --index-info line with mode 0 removes without one
+                    self.git("update-index", "--index-info", data=f"0 {'0' * 40}\t{path}\n".encode(), env=env)
                 else:
                     self.git("update-index", "--add", "--cacheinfo", f"{change[0]},{change[1]},{path}", env=env)
             return self.git("write-tree", env=env).decode().strip()
@@ -177,6 +178,8 @@ class FakePR:
     user: str
     fixed_head: str | None = None  # for forks: the head commit (kept under refs/pull/N/head)
     extra_files: list[dict[str, Any]] = field(default_factory=list)
+    state: str = "open"
+    merged: bool = False
 
 
 @dataclass
@@ -269,6 +272,11 @@ class FakeGitHub:
             self.prs[number] = FakePR(number, head_ref, self.default_branch, fork_owner, user, head)
             return number
 
+    def close_pr(self, number: int, *, merged: bool = False) -> None:
+        """Close (or merge) a pull request: GitHub then reports state "closed", and merged when merged."""
+        with self._lock:
+            self.prs[number].state, self.prs[number].merged = "closed", merged
+
     def head_sha(self, number: int) -> str:
         pr = self.prs[number]
         sha = pr.fixed_head or self.git.resolve(f"refs/heads/{pr.head_ref}")
@@ -303,6 +311,11 @@ class FakeGitHub:
         default = {403: "Resource not accessible by integration", 429: "API rate limit exceeded"}
         message = message or default.get(status, "Server Error")
         self._rules.append(_Rule(method, re.compile(path), times, None, status, dict(headers or {}), message))
+
+    def clear_faults(self) -> None:
+        """Forget every fault and hook still pending: GitHub works again."""
+        with self._lock:
+            self._rules.clear()
 
     def before(self, method: str, path: str, action: Callable[[], object], *, times: int = 1) -> None:
         """Run `action` before handling the next `times` requests matching `method` and the `path` regex."""
@@ -339,7 +352,7 @@ class FakeGitHub:
         if pr.head_owner:
             head_repo.update(full_name=f"{pr.head_owner}/{self.name}", owner=_user(pr.head_owner), fork=True)
         data.update(number=number, url=f"{self.repo_url}/pulls/{number}", issue_url=f"{self.repo_url}/issues/{number}")
-        data.update(state="open", user=_user(pr.user))
+        data.update(state=pr.state, merged=pr.merged, user=_user(pr.user))
         data["head"].update(
             ref=pr.head_ref, sha=self.head_sha(number), repo=head_repo, label=f"{pr.head_owner}:{pr.head_ref}"
         )

@@ -8,6 +8,7 @@ import pytest
 
 from bot.github.pygithub_client import PyGithubClient
 from tests.fakes.github_server import FakeGitHub, Symlink
+from tests.github.action_repo import model, repo  # noqa: F401  (fixtures of the Action end-to-end tests)
 
 
 @pytest.fixture

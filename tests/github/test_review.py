@@ -80,7 +80,9 @@ def test_a_file_comment_collapses_each_step_and_names_the_written_feature() -> N
     assert "✅ committed · 12/12 checks passed · openai" in body
     assert "Wrote `controls/s3/s3-a.feature`." in body
     assert body.count("<details><summary>") == 2
-    assert "<details><summary>1. analyse: buckets</summary>\n\n**Resource:** bucket\n\n</details>" in body
+    # step markdown holds model text: it is shown as text in a block it cannot leave, never rendered
+    assert "<details><summary>1. analyse: buckets</summary>\n\n```text\n**Resource:** bucket\n```\n\n</details>" in body
+    assert "<summary>2. write: examples: none</summary>\n\n```gherkin\nFeature: x\n```\n\n</details>" in body
     assert "Not pushed" not in body
 
 
@@ -93,9 +95,9 @@ def test_an_unpushed_feature_is_shown_in_full_with_a_fence_it_cannot_break() -> 
     assert "````gherkin\n" + text.rstrip() + "\n````" in body
 
 
-def test_errors_are_quoted_and_headings_escaped() -> None:
+def test_errors_are_shown_as_text_and_headings_escaped() -> None:
     body = file_body(REJECTED)
-    assert "> controls/s3/bad.yaml:2: key 'servce': unknown key" in body
+    assert "```text\ncontrols/s3/bad.yaml:2: key 'servce': unknown key\n```" in body
     outcome = Outcome("controls/s3/a.yaml", "failed", steps=(("1. <script>", "x"),))
     assert "<summary>1. &lt;script&gt;</summary>" in file_body(outcome)
 
