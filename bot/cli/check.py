@@ -15,9 +15,10 @@ from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, 
 
 from bot.inputs.errors import UsageError
 from bot.inputs.files import find_features
+from bot.inputs.safe_text import one_line
 from bot.language.feature import ParsedFeature, parse_feature, size_problem
 from bot.runner.calls import DEFAULT_MAX_PAGES, ApiCache, ClientFactory
-from bot.runner.findings import FORMATS, Finding, exit_code, printable, render, summary_line
+from bot.runner.findings import FORMATS, Finding, exit_code, render, summary_line
 from bot.runner.run import DEFAULT_MAX_RESOURCES, DEFAULT_TIMEOUT_S, RunOptions, control_id, run_controls
 
 DEFAULT_WORKERS = 8
@@ -96,7 +97,7 @@ def load_features(paths: list[Path]) -> tuple[list[tuple[str, ParsedFeature]], l
         feature = _read_feature(path)
         if feature.syntax_errors:
             for line, message in feature.syntax_errors:
-                print(printable(f"{path}:{line}: not a valid feature: {message}"), file=sys.stderr)
+                print(one_line(f"{path}:{line}: not a valid feature: {message}"), file=sys.stderr)
             reasons = tuple(f"{path}:{line}: {message}" for line, message in feature.syntax_errors)
             broken.append(Finding(path.stem, "-", "-", "-", "ERROR", reasons))
         else:

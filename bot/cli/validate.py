@@ -11,10 +11,10 @@ from typing import Any
 from bot.inputs.errors import RequestError
 from bot.inputs.files import find_features
 from bot.inputs.intake import load_request
+from bot.inputs.safe_text import safe_lines
 from bot.language.checker import check_feature
 from bot.language.feature import size_problem
 from bot.language.problems import Problem
-from bot.runner.findings import printable
 
 
 def register(sub: Any) -> None:
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(out, indent=2))
     else:
         for problem in problems:
-            print(printable(str(problem)))
+            print(safe_lines(str(problem)))
         print(
             f"{len(features)} feature(s) checked: {errors} error(s), {len(problems) - errors} warning(s)",
             file=sys.stderr,

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.github.api import DEFAULT_API_URL, ChangedFile, GitHub
-from bot.github.escape import one_line, scrub, secret_values, workflow_command
+from bot.github.escape import scrub, secret_values, workflow_command
 from bot.github.events import DEFAULT_BOT_LOGIN, CommandJob, Ignored, PullRequestJob, parse_event
 from bot.github.features import feature_candidates
 from bot.github.process import process
@@ -21,6 +21,7 @@ from bot.github.review import HELP, refusal
 from bot.github.safety import Candidate, request_candidates, request_path_for
 from bot.inputs.config import Settings, load_settings
 from bot.inputs.errors import ControlbotError, UsageError
+from bot.inputs.safe_text import escape
 
 WRITE_PERMISSIONS = frozenset({"admin", "maintain", "write"})
 # every variable a run may hold a secret in: masked in all output, and a feature containing one is refused
@@ -79,7 +80,7 @@ class Run:
 
     def log(self, text: str) -> None:
         """One line of output, secrets masked: no newline or escape code can start a workflow command."""
-        print(one_line(self.scrub(text)), file=self.out, flush=True)
+        print(escape(self.scrub(text)), file=self.out, flush=True)  # workflow commands in it are built escaped
 
     @cached_property
     def secrets(self) -> list[str]:
@@ -99,7 +100,7 @@ def main(env: Mapping[str, str], *, out: TextIO = sys.stdout, github: GitHub | N
         raise UsageError(f"{action.event_path}: cannot read the event payload: {error}") from None
     job = parse_event(action.event_name, payload, bot_login=action.bot_login)
     if isinstance(job, Ignored):
-        print(one_line(f"controlbot: nothing to do: {job.reason}"), file=out)
+        print(escape(f"controlbot: nothing to do: {job.reason}"), file=out)
         return 0
     client = github or PyGithubClient(job.repo, action.token, api_url=action.api_url)
     run = Run(client, load_settings(env, action.workspace), env, action, out)

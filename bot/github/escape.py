@@ -5,24 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-# C0/C1 controls, DEL, and the bidi embeddings/overrides/isolates that reorder what a reader sees.
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from bot.inputs.safe_text import escape
+
 _BACKTICKS = re.compile(r"`+")
 _FENCED = re.compile(r"\A```([A-Za-z0-9_-]*)\n(.*?)\n?```\s*\Z", re.DOTALL)
 MIN_SECRET = 4
 
 
-def visible(char: str) -> str:
-    """A control or bidi character as the escape a reader can see (`\\n`, `\\x1b`, `\\u202e`)."""
-    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-    if char in named:
-        return named[char]
-    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
-
-
 def one_line(text: str) -> str:
-    """`text` on one line, every control, escape and bidi character shown as a visible escape."""
-    return _INVISIBLE.sub(lambda match: visible(match.group()), text)
+    """`text` on one line for markdown, every control, line-break and bidi character shown as a visible escape."""
+    return escape(text)
 
 
 def keep_lines(text: str) -> str:

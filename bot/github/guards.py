@@ -9,9 +9,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from bot.github.escape import visible
 from bot.github.review import Outcome
 from bot.github.safety import CONTROLS_DIR, FEATURE_SUFFIX, REQUEST_SUFFIX
+from bot.inputs.safe_text import escape
 
 # C0 controls but tab and newline, DEL, C1 controls, and the bidi marks, embeddings, overrides and isolates
 _HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -61,7 +61,7 @@ def _without_hidden(outcome: Outcome) -> Outcome:
         return outcome
     line = text.count("\n", 0, found.start()) + 1
     message = (
-        f"{outcome.path}: the generated feature has the control or bidi character {visible(found.group())} "
+        f"{outcome.path}: the generated feature has the control or bidi character {escape(found.group())} "
         f"on line {line}; such characters hide or reorder text, so it was not committed"
     )
     return replace(outcome, status="rejected", feature_text=None, errors=(*outcome.errors, message))

@@ -11,8 +11,11 @@ from typing import Any
 # line/paragraph separators (str.splitlines and some editors break lines there), the bidi embeddings,
 # overrides and isolates ("Trojan Source"), and lone surrogates (they cannot be encoded as UTF-8).
 FORBIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-# Escaped in log lines: all of the above plus tab, newline, the bidi marks and the byte order mark.
-_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff]")
+# Escaped wherever untrusted text is shown (logs, terminals, markdown, JSON, JUnit): all of the above plus
+# tab, newline, the bidi marks, the byte order mark and the XML non-characters U+FFFE/U+FFFF.
+_ESCAPED = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]"
+)
 _READABLE = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # GitHub Actions reads a line as a workflow command when it starts with "::" after leading blanks, and the
 # runner's older form "##[command]" is recognised anywhere in a line.

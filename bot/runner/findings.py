@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.inputs.safe_text import escape
+
 STATUSES = ("PASS", "FAIL", "NOT_APPLICABLE", "ERROR", "MANUAL")
 FORMATS = ("text", "json", "junit")
 _CELL_CAP = 60
-# Control characters (C0, DEL, C1), bidi overrides and isolates, line/paragraph separators, lone surrogates
-# and the XML non-characters: shown as \uXXXX so a resource name cannot rewrite a terminal or break JUnit XML.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
-
-
-def printable(text: str) -> str:
-    """The text with every unsafe character escaped as \\uXXXX (so it stays one line, and valid XML)."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 @dataclass(frozen=True)
@@ -33,14 +26,14 @@ class Finding:
     reasons: tuple[str, ...] = ()
 
     def shown(self) -> Finding:
-        """The same finding with every text made printable: values from AWS and features are untrusted."""
+        """The same finding with every text escaped: values from AWS and features are untrusted."""
         return Finding(
-            printable(self.control),
-            printable(self.scenario),
-            printable(self.resource),
-            printable(self.region),
+            escape(self.control),
+            escape(self.scenario),
+            escape(self.resource),
+            escape(self.region),
             self.status,
-            tuple(printable(r) for r in self.reasons),
+            tuple(escape(r) for r in self.reasons),
         )
 
     def as_dict(self) -> dict[str, object]:

@@ -44,11 +44,14 @@ def test_an_unexpected_exception_is_one_line_and_exit_2_not_a_traceback(tmp_path
 
 
 def test_the_action_entry_point_reports_a_crash_as_one_escaped_annotation(tmp_path: Path) -> None:
-    code = f"import sys, bot.__main__ as m\ndef crash(env): raise {CRASH}\nm.main = crash\nsys.exit(m.run())\n"
+    # `python -m bot` runs bot.github.action.entry: a crash inside main is one workflow command, exit 2
+    code = (
+        f"import sys, bot.github.action as m\ndef crash(env): raise {CRASH}\nm.main = crash\nsys.exit(m.entry({{}}))\n"
+    )
     result = python(code, cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stdout.splitlines() == [
-        "::error title=controlbot::internal error: RuntimeError: disk on fire\\n::error title=x::forged "
+        "::error title=controlbot::internal error: RuntimeError: disk on fire%0A::error title=x::forged "
         "\\x1b[31mred\\u202e (please report it)"
     ]
 

@@ -127,7 +127,7 @@ def test_control_characters_in_a_feature_never_reach_the_terminal(
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
-    assert "\\u001b]0;pwned\\u0007\\u202e" in out
+    assert "\\x1b]0;pwned\\x07\\u202e" in out
 
 
 def test_the_shipped_catalogue_validates_cleanly(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from tests.github.test_action_e2e import VERSIONING, Repo, added_paths, repo
-
-__all__ = ["repo"]  # the fixture, shared with test_action_e2e
+from tests.github.action_repo import VERSIONING, Repo, added_paths
 
 BAD_DATE = VERSIONING.replace("title: S3 buckets keep every version of their objects", "title: 2001-13-45")
 
