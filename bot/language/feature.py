@@ -90,7 +90,7 @@ def _ast_lines(ast: dict[str, Any]) -> dict[str, tuple[str, int]]:
 
 def free_text_message(text: str) -> str:
     return (
-        f'"{text[:120]}" is not a step of the control language (a typo in a step form?); '
+        f"the step '{text[:120]}' is not in the control language (a typo in a step form?); "
         'a check only a person can make is written "manual: <what to check>"'
     )
 

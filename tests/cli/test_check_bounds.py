@@ -113,7 +113,7 @@ def test_a_typo_in_an_assertion_verb_is_an_error_not_a_silent_manual(
         folder, "s3-typo", LIFECYCLE_STEPS + '    Then "GetBucketLifecycleConfiguration.Rules" must equal "x"\n'
     )
     assert main(["validate", str(path)]) == 1
-    assert "is not a step of the control language (a typo in a step form?)" in capsys.readouterr().out
+    assert "is not in the control language (a typo in a step form?)" in capsys.readouterr().out
     code, findings, _ = check_json(capsys, str(folder))
     assert code == 2
     assert [f["status"] for f in findings.values()] == ["ERROR"]

@@ -57,7 +57,7 @@ CRAFTED = [
         "the JSON literal is nested too deeply (at most 20 levels)",
     ),
     ('each resource is enriched by "s3.GetBucketTagging" with "Bucket" set to NaN', "NaN is not allowed"),
-    ('"Name" must equal "x"', "is not a step of the control language (a typo in a step form?)"),
+    ('"Name" must equal "x"', "is not in the control language (a typo in a step form?)"),
 ]
 
 
