@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.generation.providers.model import LanguageModel
+from bot.github.escape import workflow_command
 from bot.github.review import Outcome, generated
 from bot.inputs.config import Settings
 
@@ -31,6 +32,9 @@ def generate_all(run: Run, fork: bool, work: Sequence[Work], feedback: str, noti
         )
         feedback = feedback[: settings.feedback_cap]
     corpus = Corpus.load(run.action.workspace)
+    for warning in corpus.skipped:  # a merged pair that became unreadable: said, never fatal
+        run.log(workflow_command("warning", warning))
+        notices.append(f"A merged control was left out of the few-shot examples: {warning}")
 
     def one(item: Work) -> Outcome:
         try:

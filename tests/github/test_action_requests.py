@@ -33,3 +33,6 @@ def test_a_merged_pair_with_an_unreadable_request_does_not_crash_later_runs(repo
     assert result.code == 0, result.stdout + result.stderr
     [commit, *_] = repo.branch(number)
     assert added_paths(repo, commit) == {"controls/s3/s3-versioning.feature"}
+    assert "::warning title=controlbot::" in result.stdout and "merged-broken.yaml" in result.stdout
+    [review] = repo.reviews(number)
+    assert "A merged control was left out of the few-shot examples" in review["body"]
