@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.fakes.github_server import FakeGitHub  # noqa: E402
 from tests.fakes.openai_server import FakeOpenAI  # noqa: E402
-from tests.github.test_action_e2e import PLAN, SEED, write_answer  # noqa: E402
+from tests.github.action_repo import PLAN, SEED, write_answer  # noqa: E402
 
 REQUEST = (
     "title: S3 buckets keep every version of their objects ({n})\nservice: s3\nresource: S3 bucket\n"

@@ -100,3 +100,12 @@ def test_the_readme_names_every_part_and_only_real_ones() -> None:
 def test_tests_mirror_the_parts() -> None:
     mirrored = sorted(p.name for p in (REPO / "tests").iterdir() if p.is_dir() and p.name in parts())
     assert mirrored == parts()
+
+
+@pytest.mark.parametrize("script", sorted(p.stem for p in (REPO / "benchmarks").glob("*.py")))
+def test_every_benchmark_still_starts(script: str) -> None:
+    # benchmarks import the package and the test fakes; a move must not leave them broken until someone runs them
+    result = subprocess.run(
+        [sys.executable, "-m", f"benchmarks.{script}", "--help"], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
