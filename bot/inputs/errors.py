@@ -19,26 +19,23 @@ def _located(file: str, message: str, key: str | None, line: int | None) -> str:
     return escape(f"{where}: key '{key}': {message}" if key is not None else f"{where}: {message}")
 
 
-class RequestError(ControlbotError):
+class FileError(ControlbotError):
+    """A file that cannot be used, said as `file[:line]: [key 'k': ]message`, its parts kept for reports."""
+
+    def __init__(self, file: str, message: str, key: str | None = None, line: int | None = None) -> None:
+        self.file = file
+        self.key = key
+        self.line = line
+        self.message = escape(message)
+        super().__init__(_located(file, message, key, line))
+
+
+class RequestError(FileError):
     """A control request file that cannot be used: names the file, the key and what is allowed."""
 
-    def __init__(self, file: str, message: str, key: str | None = None, line: int | None = None) -> None:
-        self.file = file
-        self.key = key
-        self.line = line
-        self.message = escape(message)
-        super().__init__(_located(file, message, key, line))
 
-
-class ConfigError(UsageError):
+class ConfigError(FileError, UsageError):
     """A `.controlbot.yaml` that cannot be used: names the file, the key and what is allowed."""
-
-    def __init__(self, file: str, message: str, key: str | None = None, line: int | None = None) -> None:
-        self.file = file
-        self.key = key
-        self.line = line
-        self.message = escape(message)
-        super().__init__(_located(file, message, key, line))
 
 
 class LLMError(ControlbotError):
