@@ -12,24 +12,19 @@ _FENCED = re.compile(r"\A```([A-Za-z0-9_-]*)\n(.*?)\n?```\s*\Z", re.DOTALL)
 MIN_SECRET = 4
 
 
-def one_line(text: str) -> str:
-    """`text` on one line for markdown, every control, line-break and bidi character shown as a visible escape."""
-    return escape(text)
-
-
 def keep_lines(text: str) -> str:
     """`text` with its line breaks kept and every other control or bidi character made visible."""
-    return "\n".join(one_line(line) for line in text.replace("\r\n", "\n").split("\n"))
+    return "\n".join(escape(line) for line in text.replace("\r\n", "\n").split("\n"))
 
 
 def code_span(text: str) -> str:
     """Inline code that neither its content nor a table can break: one line, backticks swapped, pipes escaped."""
-    return "`" + one_line(text).replace("`", "'").replace("|", "\\|") + "`"
+    return "`" + escape(text).replace("`", "'").replace("|", "\\|") + "`"
 
 
 def table_cell(text: str) -> str:
     """Plain text for one markdown table cell: one line, pipes escaped, no HTML."""
-    return escape_html(one_line(text)).replace("|", "\\|")
+    return escape_html(escape(text)).replace("|", "\\|")
 
 
 def escape_html(text: str) -> str:
@@ -61,7 +56,7 @@ def refenced(markdown: str, limit: int) -> str:
 def workflow_data(text: str) -> str:
     """The message of a workflow command, escaped as GitHub documents (`%`, CR, LF), other controls visible."""
     escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return one_line(escaped)
+    return escape(escaped)
 
 
 def workflow_property(text: str) -> str:

@@ -14,11 +14,11 @@ from bot.github.escape import (
     code_span,
     escape_html,
     fenced,
-    one_line,
     refenced,
     table_cell,
     workflow_command,
 )
+from bot.inputs.safe_text import escape
 
 if TYPE_CHECKING:
     from bot.generation.pipeline import Generation
@@ -146,9 +146,9 @@ def summary_body(rows: Sequence[Row], info: RunInfo) -> str:
         lines.append(f"| {name} | {status} | {table_cell(row.checks)} | {table_cell(row.provider)} |")
     lines.append("")
     if info.commit_sha:
-        lines.append(f"Features committed in {one_line(info.commit_sha)}.")
+        lines.append(f"Features committed in {escape(info.commit_sha)}.")
     elif info.head_sha:
-        lines.append(f"Nothing committed; pull request head {one_line(info.head_sha)}.")
+        lines.append(f"Nothing committed; pull request head {escape(info.head_sha)}.")
     lines.extend(_notices(info.notices))
     lines.append("\nThe reasoning of every step is in the review comments on each request file. " + _help_hint())
     state = base64.b64encode(json.dumps([asdict(row) for row in rows]).encode()).decode()
@@ -159,7 +159,7 @@ def summary_body(rows: Sequence[Row], info: RunInfo) -> str:
 def short_body(outcomes: Sequence[Outcome], info: RunInfo) -> str:
     """The body of a later run's review: what changed; the summary above is edited instead of repeated."""
     done = ", ".join(f"{code_span(o.control or o.path)} {o.status}" for o in outcomes)
-    where = f" in {one_line(info.commit_sha)}" if info.commit_sha else ""
+    where = f" in {escape(info.commit_sha)}" if info.commit_sha else ""
     notices = "".join(f"\n{line}" for line in _notices(info.notices))
     return f"controlbot{where}: {done}. The summary at the top of this pull request is updated.{notices}"
 
@@ -176,7 +176,7 @@ def file_body(outcome: Outcome) -> str:
     if outcome.errors:
         parts.append(fenced("\n".join(outcome.errors)))
     for heading, markdown in outcome.steps:
-        summary = escape_html(one_line(heading))
+        summary = escape_html(escape(heading))
         parts.append(f"<details><summary>{summary}</summary>\n\n{refenced(markdown, STEP_LIMIT)}\n\n</details>")
     if outcome.status == "generated" and outcome.feature_text:
         parts.append(
@@ -245,4 +245,4 @@ def fit(body: str) -> str:
 
 
 def _notices(notices: Sequence[str]) -> list[str]:
-    return [f"> {escape_html(one_line(notice))}" for notice in notices]
+    return [f"> {escape_html(escape(notice))}" for notice in notices]

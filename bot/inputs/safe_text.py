@@ -67,11 +67,6 @@ def first_forbidden(text: str) -> tuple[int, str] | None:
     return (found.start(), found.group()) if found else None
 
 
-def command_data(text: str, limit: int = DEFAULT_LIMIT) -> str:
-    """Untrusted text as the message of a GitHub workflow command (`::error::<here>`): one line, "%" escaped."""
-    return escape(text)[:limit].replace("%", "%25")
-
-
 def describe_value(value: Any, show_text: bool = False) -> str:
     """A parsed YAML value's kind in words, for "must be X, not Y" messages (the text itself when asked)."""
     if value is None:

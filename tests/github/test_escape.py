@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.github.action import entry
-from bot.github.escape import code_span, fenced, one_line, refenced, table_cell, workflow_command
+from bot.github.escape import code_span, fenced, refenced, table_cell, workflow_command, workflow_data
+from bot.inputs.safe_text import escape
 
 # text rich in what breaks markdown and logs: backticks, pipes, newlines, escapes, bidi overrides
 HOSTILE = st.text(alphabet=st.sampled_from(list("`|\n\r\x1b\x00\x85\u202e\u2066%:,<>a ~#*")), max_size=60) | st.text()
@@ -35,7 +36,7 @@ def test_no_content_closes_its_code_block(text: str) -> None:
 @pytest.mark.fuzz
 @given(HOSTILE)
 def test_cells_spans_and_lines_stay_on_one_line_without_controls(text: str) -> None:
-    for rendered in (one_line(text), table_cell(text), code_span(text)):
+    for rendered in (escape(text), table_cell(text), code_span(text)):
         assert not re.search(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", rendered)
     assert not re.search(r"(?<!\\)\|", table_cell(text)) and not re.search(r"(?<!\\)\|", code_span(text))
     assert code_span(text).count("`") == 2
@@ -80,3 +81,7 @@ def test_python_m_bot_outside_actions_says_what_is_missing_on_one_line() -> None
     assert done.stdout.count("\n") == 1 and done.stdout.startswith(
         "::error title=controlbot::missing GITHUB_EVENT_NAME"
     )
+
+
+def test_workflow_data_escapes_percent_so_the_runner_cannot_decode_a_line_break() -> None:
+    assert workflow_data("50%0A::error::x\n") == "50%250A::error::x%0A"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.inputs.safe_text import command_data, one_line, safe_lines
+from bot.inputs.safe_text import one_line, safe_lines
 
 UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -40,10 +40,6 @@ def test_one_line_cuts_long_text_and_marks_the_cut() -> None:
 
 def test_safe_lines_keeps_the_lines_and_neutralises_each() -> None:
     assert safe_lines("Feature: x\n  ::error::y\n\x1b[2J") == "Feature: x\n  \\x3a:error::y\n\\x1b[2J"
-
-
-def test_command_data_escapes_percent_so_the_runner_cannot_decode_a_line_break() -> None:
-    assert command_data("50%0A::error::x\n") == "50%250A::error::x\\n"
 
 
 @pytest.mark.fuzz
