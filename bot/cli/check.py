@@ -16,7 +16,7 @@ from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, 
 from bot.inputs.errors import UsageError
 from bot.inputs.files import find_features
 from bot.inputs.safe_text import one_line
-from bot.language.feature import ParsedFeature, parse_feature, size_problem
+from bot.language.feature import ParsedFeature, parse_feature, read_feature_file
 from bot.runner.calls import DEFAULT_MAX_PAGES, ApiCache, ClientFactory
 from bot.runner.findings import FORMATS, Finding, exit_code, render, summary_line
 from bot.runner.run import DEFAULT_MAX_RESOURCES, DEFAULT_TIMEOUT_S, RunOptions, control_id, run_controls
@@ -80,13 +80,8 @@ def boto3_clients(
 
 def _read_feature(path: Path) -> ParsedFeature:
     """The parsed feature; a file over the size limit is refused before it is read."""
-    try:
-        too_big = size_problem(path.stat().st_size)
-        if too_big:
-            return ParsedFeature(syntax_errors=[(1, too_big)])
-        return parse_feature(path.read_text(encoding="utf-8"), str(path))
-    except (OSError, UnicodeDecodeError) as error:
-        return ParsedFeature(syntax_errors=[(1, f"cannot read the file: {error}")])
+    text, problem = read_feature_file(path)
+    return ParsedFeature(syntax_errors=[(1, problem)]) if problem else parse_feature(text, str(path))
 
 
 def load_features(paths: list[Path]) -> tuple[list[tuple[str, ParsedFeature]], list[Finding]]:

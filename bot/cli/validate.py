@@ -13,7 +13,7 @@ from bot.inputs.files import find_features
 from bot.inputs.intake import load_request
 from bot.inputs.safe_text import safe_lines
 from bot.language.checker import check_feature
-from bot.language.feature import size_problem
+from bot.language.feature import read_feature_file
 from bot.language.problems import Problem
 
 
@@ -36,13 +36,9 @@ def validate_file(path: Path) -> list[Problem]:
         except RequestError as error:
             message = f"key '{error.key}': {error.message}" if error.key else error.message
             problems.append(Problem(str(sibling), error.line or 1, "error", message))
-    too_big = size_problem(path.stat().st_size) if path.is_file() else None
-    if too_big:
-        return [*problems, Problem(str(path), 1, "error", too_big)]
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return [*problems, Problem(str(path), 1, "error", f"cannot read the file: {error}")]
+    text, problem = read_feature_file(path)
+    if problem:
+        return [*problems, Problem(str(path), 1, "error", problem)]
     return problems + check_feature(text, str(path), request_id, service)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from gherkin.errors import CompositeParserException, ParserError
@@ -100,6 +101,18 @@ def size_problem(size: int) -> str | None:
     if size <= MAX_FEATURE_BYTES:
         return None
     return f"the feature is {size:,} bytes; features are limited to {MAX_FEATURE_BYTES // 1024} KiB"
+
+
+def read_feature_file(path: Path) -> tuple[str, str | None]:
+    """(text, None), or ("", why the file cannot be used): over the size limit (refused before it is read) or
+    unreadable."""
+    try:
+        too_big = size_problem(path.stat().st_size)
+        if too_big:
+            return "", too_big
+        return path.read_text(encoding="utf-8"), None
+    except (OSError, UnicodeDecodeError) as error:
+        return "", f"cannot read the file: {error}"
 
 
 def parse_feature(text: str, uri: str = "feature") -> ParsedFeature:
