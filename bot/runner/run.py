@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from bot.knowledge.shapes import PathError as ModelPathError
@@ -37,6 +38,15 @@ class Plan:
     filters: tuple[Step, ...]
     assertions: tuple[Step, ...]
 
+    @cached_property
+    def masker(self) -> Masker:
+        """Masks the sensitive values of this scenario's documents (built once, used for every resource)."""
+        return Masker(self.listing, [*self.accounts, *self.enrichments])
+
+    @cached_property
+    def manual_checks(self) -> tuple[str, ...]:
+        return tuple(f"manual check: {step.value}" for step in self.assertions if step.kind == "manual")
+
     @property
     def is_global(self) -> bool:
         services = [self.listing.service] if self.listing else [s.service for s in self.accounts]
@@ -54,9 +64,9 @@ def plan_scenario(scenario: Scenario) -> Plan | tuple[str, list[str]]:
     listings = [s for s in steps if s.kind == "list"]
     accounts = tuple(s for s in steps if s.kind == "account")
     assertions = tuple(s for s in steps if s.phase == "assert")
-    manual = [f"manual check: {s.value}" for s in assertions if s.kind == "manual"]
+    manual = [s for s in assertions if s.kind == "manual"]
     if manual and len(manual) == len(assertions):
-        return ("MANUAL", manual)  # nothing to call: a person checks it
+        return ("MANUAL", [f"manual check: {s.value}" for s in manual])  # nothing to call: a person checks it
     if len(listings) > 1:
         errors.append("more than one listing step; a scenario lists one kind of resource")
     if not listings and not accounts:
@@ -185,16 +195,17 @@ def _evaluate_resource(cache: ApiCache, unit: Unit, resource: str, start: Docume
         if response is not None:
             responses[step.operation] = response
     document = Document(start.item, responses)
-    masker = Masker(unit.plan.listing, [*unit.plan.accounts, *unit.plan.enrichments])
-    for step in unit.plan.filters:
-        left_out = shown(filter_failure, step, document, masker)
+    plan = unit.plan
+    for step in plan.filters:
+        left_out = shown(filter_failure, step, document, plan.masker)
         if left_out:
             return unit.finding(resource, "NOT_APPLICABLE", [f"left out by {left_out}"])
-    reasons = [r for r in (shown(failure, a, document, masker) for a in unit.plan.assertions) if r]
+    reasons = [r for r in (shown(failure, a, document, plan.masker) for a in plan.assertions) if r]
     if reasons:
         return unit.finding(resource, "FAIL", reasons)
-    manual = [f"manual check: {a.value}" for a in unit.plan.assertions if a.kind == "manual"]
-    return unit.finding(resource, "MANUAL", manual) if manual else unit.finding(resource, "PASS")
+    return (
+        unit.finding(resource, "MANUAL", plan.manual_checks) if plan.manual_checks else unit.finding(resource, "PASS")
+    )
 
 
 def control_id(feature: ParsedFeature, fallback: str) -> str:
