@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.language import limits
+
+T = TypeVar("T")
 
 
 class StepSyntaxError(ValueError):
@@ -27,28 +29,18 @@ def _finite(text: str) -> float:
     return value
 
 
-def json_prefix(text: str, start: int) -> tuple[Any, int]:
-    """The JSON literal at text[start:] and where it ends, under the same limits as json_literal."""
-    decoder = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite)
-    try:
-        value, end = decoder.raw_decode(text[: start + limits.MAX_JSON_CHARS], start)
-    except RecursionError:
-        raise StepSyntaxError(
-            f"the JSON literal is nested too deeply (at most {limits.MAX_JSON_DEPTH} levels)"
-        ) from None
-    except StepSyntaxError:
-        raise
-    except ValueError:
-        raise StepSyntaxError(f"{text[start : start + 80]!r} is not a JSON literal") from None
-    guarded(limits.check_json, value)
-    return value, end
+def _decoder() -> json.JSONDecoder:
+    # one per call, as json.loads makes: the C scanner keeps per-call state and steps may be checked in threads
+    return json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite)
 
 
-def json_literal(text: str) -> Any:
-    if len(text) > limits.MAX_JSON_CHARS:
-        raise StepSyntaxError(f"the JSON literal is {len(text):,} characters; at most {limits.MAX_JSON_CHARS:,}")
+_LITERAL_HINT = " (write strings in double quotes, booleans as true/false, lists as [..])"
+
+
+def _decoded(decode: Callable[[], T], shown: str, *, explain: bool) -> T:
+    """What `decode` returns, every way it can fail said as one StepSyntaxError (`explain`: with how to write it)."""
     try:
-        value = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
+        return decode()
     except RecursionError:
         raise StepSyntaxError(
             f"the JSON literal is nested too deeply (at most {limits.MAX_JSON_DEPTH} levels)"
@@ -56,11 +48,22 @@ def json_literal(text: str) -> Any:
     except StepSyntaxError:
         raise
     except ValueError as error:
-        digits = " (integers are limited to 4,300 digits)" if "digits" in str(error) else ""
-        raise StepSyntaxError(
-            f"{text.strip()[:80]!r} is not a JSON literal{digits} (write strings in double quotes, "
-            "booleans as true/false, lists as [..])"
-        ) from None
+        digits = " (integers are limited to 4,300 digits)" if explain and "digits" in str(error) else ""
+        raise StepSyntaxError(f"{shown!r} is not a JSON literal{digits}{_LITERAL_HINT if explain else ''}") from None
+
+
+def json_prefix(text: str, start: int) -> tuple[Any, int]:
+    """The JSON literal at text[start:] and where it ends, under the same limits as json_literal."""
+    window = text[: start + limits.MAX_JSON_CHARS]
+    value, end = _decoded(lambda: _decoder().raw_decode(window, start), text[start : start + 80], explain=False)
+    guarded(limits.check_json, value)
+    return value, end
+
+
+def json_literal(text: str) -> Any:
+    if len(text) > limits.MAX_JSON_CHARS:
+        raise StepSyntaxError(f"the JSON literal is {len(text):,} characters; at most {limits.MAX_JSON_CHARS:,}")
+    value = _decoded(lambda: _decoder().decode(text), text.strip()[:80], explain=True)
     guarded(limits.check_json, value)
     return value
 
