@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from bot import __version__
-from bot.inputs.errors import ControlbotError
+from bot.inputs.errors import ControlbotError, internal_error
 from bot.inputs.safe_text import one_line
 
 # Each module exposes register(subparsers): it adds its subparser and sets `run=callable(args) -> int`.
@@ -55,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the boundary: a bug is reported in one line, not a traceback
-        say(f"internal error: {type(error).__name__}: {error} (please report it)")
+        say(internal_error(error))
     return 2
 
 

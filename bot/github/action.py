@@ -20,7 +20,7 @@ from bot.github.pygithub_client import PyGithubClient
 from bot.github.review import HELP, refusal
 from bot.github.safety import Candidate, request_candidates, request_path_for
 from bot.inputs.config import Settings, load_settings
-from bot.inputs.errors import ControlbotError, UsageError
+from bot.inputs.errors import ControlbotError, UsageError, internal_error
 from bot.inputs.safe_text import escape
 
 WRITE_PERMISSIONS = frozenset({"admin", "maintain", "write"})
@@ -197,6 +197,6 @@ def entry(env: Mapping[str, str]) -> int:
     except ControlbotError as error:
         message = str(error)
     except Exception as error:  # never a traceback: one line that names the fault
-        message = f"internal error: {type(error).__name__}: {error} (please report it)"
+        message = internal_error(error)
     print(workflow_command("error", scrub(message, secret_values(env, SECRET_VARIABLES))), flush=True)
     return 2

@@ -9,6 +9,11 @@ class ControlbotError(Exception):
     """Base of every error controlbot reports to a user (CLI exit 2 or a PR comment, no traceback)."""
 
 
+def internal_error(error: BaseException) -> str:
+    """What the last boundary of a command says about a fault that is not one of controlbot's own errors."""
+    return f"internal error: {type(error).__name__}: {error} (please report it)"
+
+
 class UsageError(ControlbotError):
     """A bad command line or configuration."""
 
