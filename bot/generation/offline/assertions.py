@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from bot.generation.offline.reading import concept_wanted, mention
 from bot.generation.offline.security_terms import (
     BAD_VALUES,
     GOOD_VALUES,
@@ -20,10 +21,10 @@ from bot.language.values import quote
 NUMERIC = {"integer", "long", "float", "double"}
 FLAG_CONFIDENCE = 0.5  # a flag named by the request is what most controls check
 ENUM_CONFIDENCE = 0.6  # an enum with a value known to be the secure one
+NAMED_CONFIDENCE = 0.8  # an enum value the requirement itself names
 LIFECYCLE_PENALTY = 0.4  # a resource's lifecycle state (InService, available) is rarely the control
 PRESENT_CONFIDENCE = 0.0  # "must be present" on a plain field: neither evidence for nor against
 _AGE_WORDS = {"create", "created", "creation", "rotated", "rotation", "last", "changed", "modified", "issued", "start"}
-_NEGATION = {"not", "no", "never", "nor", "without", "disallow", "forbid", "forbidden", "prohibit"}
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "twelve": 12}
 _AT_MOST = re.compile(r"\b(at most|no more than|maximum|within|every|or less|not exceed|older than|up to)\b")
@@ -37,16 +38,21 @@ def assertion_for(
     leaf_words = {w.lower() for w in split_words(scored.path.rsplit(".", 1)[-1].replace("[]", ""))}
     if scored.type_name == "map" and scored.enum:
         return _map_key_assertion(path, scored.enum, terms)
+    wanted = concept_wanted(requirement, scored.path)
     if scored.type_name == "boolean":
-        if leaf_words & NEGATIVE_FIELD_WORDS and not leaf_words & PROTECTIVE_FIELD_WORDS:
-            return f"the expression {quote(f'!contains(to_array({path}), `true`)')} must be true", 0.5
+        if wanted is None:
+            wanted = not (leaf_words & NEGATIVE_FIELD_WORDS and not leaf_words & PROTECTIVE_FIELD_WORDS)
+        if not wanted:
+            return f"the expression {quote(f'!contains(to_array({path}), `true`)')} must be true", FLAG_CONFIDENCE
         return f"{quote(path)} must be true", FLAG_CONFIDENCE
     if scored.enum:
-        return _enum_assertion(path, scored, requirement)
+        return _enum_assertion(path, scored, requirement, wanted)
     if scored.type_name in NUMERIC:
         return _numeric_assertion(path, scored, requirement)
     if scored.type_name == "timestamp":
         return _age_assertion(path, leaf_words, requirement)
+    if wanted is False and scored.type_name in ("string", "list", "map", "structure"):
+        return f"the expression {quote(f'!{path}')} must be true", 0.3
     if scored.type_name == "string":
         if leaf_words & {"kms", "key", "policy", "role", "certificate"}:
             return f"{quote(path)} must be present", 0.3
@@ -56,51 +62,55 @@ def assertion_for(
     return f"{quote(path)} must be present", -0.1
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
+_POSITIVE = frozenset({"enabled", "enable", "on", "true", "yes", "required", "active", "allow", "allowed"})
+_NEGATIVE = frozenset({"disabled", "disable", "off", "false", "no", "none", "optional", "inactive", "deny"})
 
 
-def _mention(value: str, words: list[str]) -> int:
-    """+1 when the requirement names the value plainly, -1 when it names it after a negation, else 0."""
-    tokens = [t for t in _words(value) if t not in ("aws", "amazon")]
-    if not tokens:
-        return 0
-    for i in range(len(words) - len(tokens) + 1):
-        if words[i : i + len(tokens)] == tokens:
-            return -1 if set(words[max(0, i - 4) : i]) & _NEGATION else 1
-    return 0
-
-
-def _enum_assertion(path: str, scored: ScoredField, requirement: str) -> tuple[str, float]:
-    step, confidence = _enum_step(path, scored, requirement)
+def _enum_assertion(path: str, scored: ScoredField, requirement: str, wanted: bool | None) -> tuple[str, float]:
+    step, confidence = _enum_step(path, scored, requirement, wanted)
     lifecycle = sum(normalise_value(v) in LIFECYCLE_VALUES for v in scored.enum) >= 2
     return step, confidence - LIFECYCLE_PENALTY if lifecycle else confidence
 
 
-def _enum_step(path: str, scored: ScoredField, requirement: str) -> tuple[str, float]:
-    words = _words(requirement)
-    scores = {}
-    for value in scored.enum:
-        norm = normalise_value(value)
-        polarity = (norm in GOOD_VALUES) - (norm in BAD_VALUES)
-        # the vocabulary knows a weak value even when the requirement names it ("suspended counts as off")
-        scores[value] = polarity if polarity else 2 * _mention(value, words)
+def _value_scores(enum: tuple[str, ...], requirement: str, wanted: bool | None) -> dict[str, int]:
+    """+ for values a compliant resource shows, - for those it must not: what the requirement names first (with
+    the values the vocabulary ranks alike: "TLS" also admits HTTPS), then the field's on/off values read
+    against the requirement's polarity, then the security vocabulary."""
+    vocabulary = {v: (normalise_value(v) in GOOD_VALUES) - (normalise_value(v) in BAD_VALUES) for v in enum}
+    named = {value: 2 * mention(value, requirement) for value in enum}
+    if any(named.values()):
+        kinds = {vocabulary[v] * (1 if n > 0 else -1) for v, n in named.items() if n and vocabulary[v]}
+        return {v: named[v] or (vocabulary[v] if vocabulary[v] in kinds else 0) for v in enum}
+    polar = {v: (normalise_value(v) in _POSITIVE) - (normalise_value(v) in _NEGATIVE) for v in enum}
+    if wanted is not None and any(polar.values()):
+        return {v: p if wanted else -p for v, p in polar.items()}
+    return vocabulary
+
+
+def _distinctive(value: str) -> bool:
+    """A value whose name says more than on/off ("PRIVATE", "redirect-to-https", not "required")."""
+    return normalise_value(value) not in _POSITIVE | _NEGATIVE
+
+
+def _enum_step(path: str, scored: ScoredField, requirement: str, wanted: bool | None) -> tuple[str, float]:
+    scores = _value_scores(scored.enum, requirement, wanted)
     good = [v for v in scored.enum if scores[v] > 0]
     bad = [v for v in scored.enum if scores[v] < 0]
+    named = NAMED_CONFIDENCE if any(abs(s) == 2 and _distinctive(v) for v, s in scores.items()) else 0.0
     if scored.type_name == "list":
         if bad:
             worst = min(bad, key=lambda v: scores[v])
-            return f"{quote(path)} must not contain {json.dumps(worst)}", 0.5
+            return f"{quote(path)} must not contain {json.dumps(worst)}", max(named, 0.5)
         if good:
-            return f"{quote(path)} must contain {json.dumps(good[0])}", 0.4
+            return f"{quote(path)} must contain {json.dumps(good[0])}", max(named, 0.4)
         return f"{quote(path)} must not be empty", 0.0
-    known = ENUM_CONFIDENCE if any(normalise_value(v) in GOOD_VALUES for v in good) else 0.3
+    known = named or (ENUM_CONFIDENCE if any(abs(s) >= 1 for s in scores.values()) else 0.3)
     if len(good) == 1:
         return f"{quote(path)} must be {json.dumps(good[0])}", known
-    if good:
+    if good and len(good) < len(scored.enum):
         return f"{quote(path)} must be one of {json.dumps(good)}", known - 0.05
-    if bad:
-        return f"{quote(path)} must not be one of {json.dumps(bad)}", 0.4
+    if bad and len(bad) < len(scored.enum):
+        return f"{quote(path)} must not be one of {json.dumps(bad)}", max(named, 0.4)
     return f"{quote(path)} must be present", 0.05
 
 

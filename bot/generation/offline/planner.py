@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from botocore.model import OperationModel
 
 from bot.generation.offline.assertions import assertion_for
+from bot.generation.offline.conditions import combined_assertions
 from bot.generation.offline.joins import nouns
+from bot.generation.offline.reading import ANTONYMS, GENERIC_STEMS, field_words, read
+from bot.generation.offline.scope import Candidate, scope_filters
 from bot.generation.offline.sources import Source, fallback, source_for
 from bot.generation.render import Plan
 from bot.knowledge import shapes
@@ -17,6 +23,10 @@ RETRIEVAL_WEIGHT = 2.0
 OPERATION_WEIGHT = 1.0
 UNRELATED_PENALTY = 0.3  # a field whose name shares no word with the request is a guess
 RESOURCE_WEIGHT = 0.5  # the request names the resource: operations about it are preferred
+RECENCY_WEIGHT = 0.3  # the last member of a large structure loses this much against the first
+RECENT_MIN_MEMBERS = 8
+PREDICATE_BONUS = 0.1  # the field is what the requirement asks of the resource
+SUBJECT_ONLY_PENALTY = 0.6  # the field only names which resources are meant: a filter, not the assertion
 _SETTING_WORDS = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)
 _ACCOUNT_WORDS = re.compile(r"\b(regions?|account|by default|default|automatically|any new)\b", re.IGNORECASE)
 
@@ -27,17 +37,20 @@ def plan_control(service: str, query: str, category: str | None, requirement: st
     top = found.fields[0].score if found.fields else 1.0
     top_op = found.operations[0].score if found.operations else 1.0
     op_scores = {o.name: OPERATION_WEIGHT * o.score / (top_op or 1.0) for o in found.operations}
-    ranked: list[tuple[float, int, Plan]] = []
+    ranked: list[Candidate] = []
     words = tokenize(query) + category_tokens(category)
     terms = frozenset(words + synonyms(words))
     for rank, scored in enumerate(found.fields):
         candidate = _plan_for(service, scored, requirement, resource, top, rank, terms)
         if candidate:
-            score, plan = candidate
-            ranked.append((score + op_scores.get(scored.operation, 0.0), -rank, plan))
+            bonus = op_scores.get(scored.operation, 0.0)
+            ranked.append(replace(candidate, score=candidate.score + bonus))
     if not ranked:
         return fallback(service, found.operations[0].name if found.operations else "")
-    return max(ranked, key=lambda c: (c[0], c[1]))[2]
+    best = max(ranked, key=lambda c: (c.score, -c.rank))
+    filters = scope_filters(best, ranked, requirement, resource)
+    assertions = combined_assertions(best, ranked, requirement, resource)
+    return best.plan.model_copy(update={"filters": filters, "assertions": assertions})
 
 
 def _relevant(path: str, terms: frozenset[str]) -> bool:
@@ -49,7 +62,7 @@ def _relevant(path: str, terms: frozenset[str]) -> bool:
 
 def _plan_for(
     service: str, scored: ScoredField, requirement: str, resource: str, top: float, rank: int, terms: frozenset[str]
-) -> tuple[float, Plan] | None:
+) -> Candidate | None:
     op = shapes.operation(service, scored.operation)
     source = source_for(service, op, scored.path, resource)
     if source is None or not scored.path.startswith(source.strip):
@@ -64,7 +77,42 @@ def _plan_for(
     fit = _resource_fit(scored.operation, resource) + _scope_fit(source, requirement, resource)
     nested = 0.1 if source.prefix and "[]" in rest else 0.0
     score = RETRIEVAL_WEIGHT * scored.score / (top or 1.0) + confidence + source.score + fit - nested - 0.01 * rank
-    return score, Plan(setup=list(source.setup), filters=[], assertions=[assertion])
+    score += _predicate_fit(scored.path, requirement) - _recency(op, scored.path)
+    plan = Plan(setup=list(source.setup), filters=[], assertions=[assertion])
+    return Candidate(score, rank, plan, path, scored, confidence)
+
+
+def _recency(op: OperationModel, path: str) -> float:
+    """botocore appends new members to a structure: among many, the last ones are the most recent features,
+    rarely what a control is about (`endpointAccessMode` after `endpointConfiguration`). The most recent
+    segment of the path counts (`DistributionConfig.ViewerMtlsConfig.Mode`)."""
+    segments = [s for s in path.replace("[]", "").split(".") if s]
+    worst = 0.0
+    for depth, leaf in enumerate(segments):
+        parent = ".".join(segments[:depth])
+        try:
+            shape = shapes.resolve(shapes.output_root(op), parent).leaf if parent else op.output_shape
+        except shapes.PathError:
+            return worst
+        while shape is not None and shape.type_name == "list":
+            shape = shape.member
+        members = list(getattr(shape, "members", None) or [])
+        if len(members) >= RECENT_MIN_MEMBERS and leaf in members:
+            worst = max(worst, RECENCY_WEIGHT * members.index(leaf) / (len(members) - 1))
+    return worst
+
+
+def _predicate_fit(path: str, requirement: str) -> float:
+    """A field named by what the requirement demands (after its modal verb) beats one named only by the
+    subject ("Customer managed keys must be single-Region": MultiRegion, not KeyManager)."""
+    reading = read(requirement)
+    own = {w for w in field_words(path) if w not in GENERIC_STEMS}
+    if not own or not reading.subject:
+        return 0.0
+    in_predicate = bool(own & reading.predicate) or any(ANTONYMS.get(w) in own for w in reading.predicate)
+    if in_predicate:
+        return PREDICATE_BONUS
+    return -SUBJECT_ONLY_PENALTY if own & reading.subject else 0.0
 
 
 def _resource_fit(operation: str, resource: str) -> float:

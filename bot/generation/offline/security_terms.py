@@ -11,7 +11,7 @@ GOOD_VALUES = frozenset(
         "compliance", "governance", "vpconly", "private", "awskms", "awskmsdsse", "kms", "sse", "ssekms",
         "https", "tls", "tls12", "tls13", "strict", "encrypted", "enforced", "authenticated", "fips",
         "recording", "success", "available", "inservice", "customer", "customermanaged",
-        "bucketownerenforced", "ssl", "sftp", "ftps", "as2", "redirecttohttps", "issuing", "running",
+        "bucketownerenforced", "ssl", "sftp", "ftps", "as2", "redirecttohttps", "httpsonly", "issuing", "running",
     }
 )  # fmt: skip
 # Enum values that usually mark a non-compliant resource.

@@ -1,0 +1,48 @@
+"""Requirements with several conditions: one assertion per condition, or one expression for "either … or"."""
+
+from __future__ import annotations
+
+from bot.generation.offline.reading import GENERIC_STEMS, field_words, read, words_of
+from bot.generation.offline.scope import Candidate
+from bot.knowledge.vocabulary import STOPWORDS
+
+MAX_ASSERTIONS = 3
+SCORE_MARGIN = 1.0  # a second condition's field may rank this far below the best one
+MIN_CONFIDENCE = 0.45  # a second assertion is added only when its value is not a guess
+_VAGUE = frozenset(
+    {"be", "on", "have", "ha", "enabl", "disabl", "use", "set", "every", "each", "all", "turn", "access", "data",
+     "resource", "key", "control", "config", "service", "default", "api", "name", "id", "type", "allow", "only"}
+)  # fmt: skip
+
+
+def combined_assertions(best: Candidate, candidates: list[Candidate], requirement: str, resource: str) -> list[str]:
+    """The best assertion, plus the assertions of fields of the same document that cover words of the
+    requirement's predicate the others leave uncovered ("general and audit logs", "protocol … and a policy")."""
+    chosen = [best]
+    wanted = _predicate_terms(requirement, resource)
+    covered = _covers(best, wanted)
+    for candidate in sorted(candidates, key=lambda c: (-c.score, c.rank)):
+        if len(chosen) == MAX_ASSERTIONS:
+            break
+        if candidate.score < best.score - SCORE_MARGIN or candidate.confidence < MIN_CONFIDENCE:
+            continue
+        if candidate.plan.setup != best.plan.setup or any(c.path == candidate.path for c in chosen):
+            continue
+        new = _covers(candidate, wanted) - covered
+        if new:
+            chosen.append(candidate)
+            covered |= new
+    return [a for c in chosen for a in c.plan.assertions]
+
+
+def _predicate_terms(requirement: str, resource: str) -> frozenset[str]:
+    reading = read(requirement)
+    noise = set(words_of(resource)) | _VAGUE | STOPWORDS
+    return frozenset(w for w in reading.predicate if w not in noise and len(w) > 1 and not w.isdigit())
+
+
+def _covers(candidate: Candidate, wanted: frozenset[str]) -> frozenset[str]:
+    """The predicate words the candidate's field name or asserted value speaks of."""
+    own = {w for w in field_words(candidate.path) if w not in GENERIC_STEMS}
+    own |= set(words_of(" ".join(candidate.plan.assertions).split(" must ", 1)[-1]))
+    return frozenset(w for w in wanted if any(w == o or (len(o) >= 4 and w.startswith(o)) for o in own))

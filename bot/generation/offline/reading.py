@@ -1,0 +1,154 @@
+"""What a requirement says about a field: whether it is wanted or negated, and which part names the scope."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.knowledge.vocabulary import split_words, stem
+
+# Words that turn what follows (or, after a modal, what precedes) around.
+NEGATION_CUES = frozenset(
+    {
+        "not", "no", "never", "without", "disabled", "disable", "off", "prohibited", "prohibit", "forbidden",
+        "forbid", "disallowed", "disallow", "cannot", "none", "nor", "deny", "denied", "block", "blocked",
+        "blocking", "prevent", "prevented", "avoid", "exclude", "excluded", "turned-off", "neither", "mustn",
+        "shouldn", "can't", "isn", "aren", "doesn", "don", "lack", "lacks", "removed", "unset",
+    }
+)  # fmt: skip
+# A word in the requirement that means the opposite of a word in a field's name.
+_ANTONYM_TEXT = """
+    single=multi private=public internal=public manual=automatic immutable=mutable unencrypted=encrypted
+    plaintext=encrypted closed=open restricted=public optional=required unauthenticated=authenticated
+    insecure=secure http=https
+"""
+ANTONYMS = {stem(a): stem(b) for a, b in (pair.split("=") for pair in _ANTONYM_TEXT.split())}
+# Words of a field name that say nothing about what it means (its state, not its subject).
+GENERIC_FIELD_WORDS = frozenset(
+    {"enabled", "enable", "is", "status", "state", "config", "configuration", "mode", "setting", "settings",
+     "value", "type", "flag", "option", "options", "details", "info"}
+)  # fmt: skip
+GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_FIELD_WORDS) | GENERIC_FIELD_WORDS
+_MODAL = re.compile(
+    r"\b(must|should|shall|has to|have to|needs? to|need|needs|are required to|is required to|may|can|cannot|"
+    r"are to|is to|will|requires?|are|is)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r"[.;:!?](?=\s|$)|\n|\b(but|while|whereas|although|however|rather than|instead of)\b|,\s*(?=(?:and\s+)?not\b)",
+    re.IGNORECASE,
+)
+WINDOW = 5  # words between a cue and what it negates
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A requirement split at its first modal verb: the subject names the scope, the predicate the setting."""
+
+    words: tuple[str, ...]  # stems, in order, negation cues kept
+    subject: frozenset[str]
+    predicate: frozenset[str]  # the predicate's words that the subject does not use
+    subject_text: str
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Lower-case stems of the text's words, in order; "single-Region" gives single, region."""
+    raw = re.findall(r"[A-Za-z0-9]+(?:'t)?", text.replace("’", "'"))
+    return tuple(stem(w) if w.lower() not in NEGATION_CUES else w.lower() for w in raw)
+
+
+@lru_cache(maxsize=256)
+def read(requirement: str) -> Reading:
+    first = _CLAUSE_BREAK.split(requirement, maxsplit=1)[0]
+    modal = _MODAL.search(first)
+    subject = first[: modal.start()] if modal else ""
+    predicate = requirement[modal.end() :] if modal else requirement
+    subject_words = frozenset(words_of(subject))
+    predicate_words = frozenset(words_of(predicate)) - subject_words
+    return Reading(words_of(requirement), subject_words, predicate_words, subject)
+
+
+def field_words(path: str) -> tuple[str, ...]:
+    """The stems of a field's leaf name (and its parent's, when the leaf is generic: BackupPolicy.Status)."""
+    parts = [p for p in path.replace("[]", "").split(".") if p]
+    leaf = [w.lower() for w in split_words(parts[-1])] if parts else []
+    if parts[:-1] and not {stem(w) for w in leaf} - GENERIC_STEMS:
+        leaf = [w.lower() for w in split_words(parts[-2])] + leaf
+    return tuple(stem(w) if w not in NEGATION_CUES else w for w in leaf)
+
+
+def _cues_near(words: tuple[str, ...], hits: list[int], own: frozenset[str]) -> int:
+    """Negation cues within WINDOW words of the hits, in the same clause, the field's own words aside."""
+    count = 0
+    for i in range(max(0, min(hits) - WINDOW), min(len(words), max(hits) + 1 + WINDOW)):
+        if i not in hits and words[i] in NEGATION_CUES and words[i] not in own and stem(words[i]) not in own:
+            count += 1
+    return count
+
+
+def _matches(requirement_word: str, field_word: str) -> bool:
+    return requirement_word == field_word or (
+        len(field_word) >= 4 and len(requirement_word) >= 4 and requirement_word.startswith(field_word)
+    )
+
+
+def concept_wanted(requirement: str, path: str) -> bool | None:
+    """True when the requirement asks for what the field's name says, False when it negates it, None when it
+    does not speak of it. "must not be publicly accessible" on PubliclyAccessible → False; "single-Region"
+    on MultiRegion → False; "Root access must be disabled" on RootAccess → False."""
+    own = frozenset(field_words(path))
+    content = [w for w in own if w not in GENERIC_FIELD_WORDS and w not in NEGATION_CUES and len(w) > 1]
+    if not content:
+        return None
+    best: tuple[int, bool] | None = None
+    for clause in _clause_words(requirement):
+        hits = [i for i, word in enumerate(clause) if any(_matches(word, c) for c in content)]
+        flips = [i for i, word in enumerate(clause) if _opposes(word, content)]
+        if not hits and not flips:
+            continue
+        span = hits + flips
+        negations = _cues_near(clause, span, own) + bool(flips)
+        found = (len(hits), negations % 2 == 0)
+        if best is None or found[0] > best[0]:
+            best = found
+    return None if best is None else best[1]
+
+
+def _opposes(word: str, content: list[str]) -> bool:
+    antonym = ANTONYMS.get(word)
+    return antonym is not None and any(_matches(antonym, c) or _matches(c, antonym) for c in content)
+
+
+def _clause_words(requirement: str) -> list[tuple[str, ...]]:
+    clauses = [c for c in _CLAUSE_BREAK.split(requirement) if c and not _CLAUSE_BREAK.fullmatch(c)]
+    return [words_of(c) for c in clauses]
+
+
+def mention(value: str, requirement: str) -> int:
+    """+1 when the requirement names an enum value plainly, -1 when a cue in its clause negates it, else 0."""
+    tokens = words_of(value.replace("_", " ").replace("-", " "))
+    tokens = tuple(t for t in tokens if t not in ("aws", "amazon"))
+    if not tokens:
+        return 0
+    for clause in _clause_words(requirement):
+        start = _find_in_order(clause, tokens)
+        if start is not None:
+            return -1 if any(w in NEGATION_CUES for w in clause[:start]) else 1
+    return 0
+
+
+def _find_in_order(words: tuple[str, ...], tokens: tuple[str, ...], gap: int = 1) -> int | None:
+    """Where the tokens start in words, in order, with at most `gap` other words between two of them."""
+    for start, word in enumerate(words):
+        if word != tokens[0]:
+            continue
+        at = start
+        for token in tokens[1:]:
+            window = words[at + 1 : at + 2 + gap]
+            if token not in window:
+                break
+            at += 1 + window.index(token)
+        else:
+            return start
+    return None

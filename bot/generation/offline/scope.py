@@ -1,0 +1,82 @@
+"""Which resources a requirement is about: filters from the enum values its subject names or it excludes."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from bot.generation.offline.reading import mention, read, words_of
+from bot.generation.render import Plan
+from bot.knowledge.retrieval import ScoredField
+from bot.language.values import quote
+
+_EXCLUSION = re.compile(
+    r"\b(excluded|exclude|excluding|except|exempt|other than|apart from|not in scope|out of scope)\b", re.IGNORECASE
+)
+MAX_FILTERS = 2
+_VENDOR = {"aws", "amazon"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One field the control could assert on, with the plan that would do it and how well it fits."""
+
+    score: float
+    rank: int
+    plan: Plan
+    path: str  # the field's path in the resource document
+    scored: ScoredField
+    confidence: float = 0.0  # how sure the assertion's polarity and value are
+
+
+def scope_filters(best: Candidate, candidates: list[Candidate], requirement: str, resource: str) -> list[str]:
+    """`only resources where` steps for enum fields of the same document whose values the requirement uses to
+    say which resources it means: "Application load balancers must …" → Type is "application";
+    "imported certificates are excluded" → Type is not "IMPORTED"."""
+    subject = read(requirement).subject_text
+    named_resource = set(words_of(resource))
+    excluded = [c for c in re.split(r"(?<=[.;])\s+", requirement) if _EXCLUSION.search(c)]
+    filters: list[str] = []
+    seen = {best.path}
+    for candidate in sorted(candidates, key=lambda c: c.rank):
+        scored = candidate.scored
+        if candidate.path in seen or candidate.plan.setup != best.plan.setup or not _single_enum(candidate):
+            continue
+        seen.add(candidate.path)
+        values = tuple(v for v in scored.enum if not set(words_of(v.replace("_", " "))) <= named_resource | _VENDOR)
+        step = _filter_for(candidate.path, values, len(scored.enum), subject, excluded, named_resource)
+        if step:
+            filters.append(step)
+        if len(filters) == MAX_FILTERS:
+            break
+    return filters
+
+
+def _single_enum(candidate: Candidate) -> bool:
+    return bool(candidate.scored.enum) and candidate.scored.type_name == "string" and "[]" not in candidate.path
+
+
+def _filter_for(
+    path: str, enum: tuple[str, ...], size: int, subject: str, excluded: list[str], resource_words: set[str]
+) -> str | None:
+    for clause in excluded:
+        named = [v for v in enum if mention(v, clause) != 0]
+        if len(named) == 1:
+            return f"only resources where {quote(path)} is not {json.dumps(named[0])}"
+    named = [v for v in enum if _qualifies(v, subject, resource_words)]
+    if len(named) == 1 and size > 1:
+        return f"only resources where {quote(path)} is {json.dumps(named[0])}"
+    return None
+
+
+def _qualifies(value: str, subject: str, resource_words: set[str]) -> bool:
+    """The value qualifies the resource's name in the subject ("Application load balancers", "imported
+    certificates"): its words come right before a word of the resource."""
+    tokens = words_of(value.replace("_", " "))
+    words = words_of(subject)
+    for start in range(len(words) - len(tokens) + 1):
+        if words[start : start + len(tokens)] == tokens:
+            following = words[start + len(tokens) : start + len(tokens) + 2]
+            return bool(set(following) & resource_words)
+    return False
