@@ -160,9 +160,9 @@ def _check_condition(step: Step, root: Root) -> None:
         raise PathError(f'"{step.path}" is a {leaf.type_name}; "days old" compares timestamps')
     if step.kind in ("contains", "not_contains"):
         typed = resolved.shape
-        if not (isinstance(typed, Shape) and typed.type_name == "list"):
+        if not (isinstance(typed, Shape) and typed.type_name == "list") and not isinstance(typed, shapes.Seq):
             raise PathError(f'"{step.path}" is not a list; "contain" checks list members')
-        _check_values(step.path, typed.member, [step.value])
+        _check_values(step.path, typed.member if isinstance(typed, Shape) else leaf, [step.value])
 
 
 def _check_values(path: str, leaf: Shape, values: list[Any]) -> None:

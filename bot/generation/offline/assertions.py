@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from bot.generation.offline.reading import concept_wanted, mention
+from bot.generation.offline.reading import concept_wanted, mention, read
 from bot.generation.offline.security_terms import (
     BAD_VALUES,
     GOOD_VALUES,
@@ -62,6 +62,7 @@ def assertion_for(
     return f"{quote(path)} must be present", -0.1
 
 
+_BOTH = re.compile(r"\b(both|all)\b.*\band\b", re.IGNORECASE)
 _POSITIVE = frozenset({"enabled", "enable", "on", "true", "yes", "required", "active", "allow", "allowed"})
 _NEGATIVE = frozenset({"disabled", "disable", "off", "false", "no", "none", "optional", "inactive", "deny"})
 
@@ -77,7 +78,12 @@ def _value_scores(enum: tuple[str, ...], requirement: str, wanted: bool | None) 
     the values the vocabulary ranks alike: "TLS" also admits HTTPS), then the field's on/off values read
     against the requirement's polarity, then the security vocabulary."""
     vocabulary = {v: (normalise_value(v) in GOOD_VALUES) - (normalise_value(v) in BAD_VALUES) for v in enum}
-    named = {value: 2 * mention(value, requirement) for value in enum}
+    said = read(requirement).predicate_text  # a value named in the subject picks resources, not the setting
+    named = {value: 2 * mention(value, said) for value in enum}
+    if sum(n > 0 for n in named.values()) >= 2 and _BOTH.search(requirement):
+        every = [v for v in enum if normalise_value(v) == "all"]
+        if every:
+            return {v: 2 if v == every[0] else 0 for v in enum}  # "both accepted and rejected": ALL
     if any(named.values()):
         kinds = {vocabulary[v] * (1 if n > 0 else -1) for v, n in named.items() if n and vocabulary[v]}
         return {v: named[v] or (vocabulary[v] if vocabulary[v] in kinds else 0) for v in enum}
@@ -100,9 +106,9 @@ def _enum_step(path: str, scored: ScoredField, requirement: str, wanted: bool | 
     if scored.type_name == "list":
         if bad:
             worst = min(bad, key=lambda v: scores[v])
-            return f"{quote(path)} must not contain {json.dumps(worst)}", max(named, 0.5)
+            return f"{quote(path)} must not contain {json.dumps(worst)}", 0.5
         if good:
-            return f"{quote(path)} must contain {json.dumps(good[0])}", max(named, 0.4)
+            return "\n".join(f"{quote(path)} must contain {json.dumps(v)}" for v in good[:3]), max(named, 0.4)
         return f"{quote(path)} must not be empty", 0.0
     known = named or (ENUM_CONFIDENCE if any(abs(s) >= 1 for s in scores.values()) else 0.3)
     if len(good) == 1:
@@ -110,7 +116,7 @@ def _enum_step(path: str, scored: ScoredField, requirement: str, wanted: bool | 
     if good and len(good) < len(scored.enum):
         return f"{quote(path)} must be one of {json.dumps(good)}", known - 0.05
     if bad and len(bad) < len(scored.enum):
-        return f"{quote(path)} must not be one of {json.dumps(bad)}", max(named, 0.4)
+        return f"{quote(path)} must not be one of {json.dumps(bad)}", 0.45
     return f"{quote(path)} must be present", 0.05
 
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from bot.generation.offline.reading import GENERIC_STEMS, field_words, read, words_of
 from bot.generation.offline.scope import Candidate
-from bot.knowledge.vocabulary import STOPWORDS
+from bot.knowledge.vocabulary import STOPWORDS, stem
 
 MAX_ASSERTIONS = 3
-SCORE_MARGIN = 1.0  # a second condition's field may rank this far below the best one
+SCORE_MARGIN = 0.6  # a second condition's field may rank this far below the best one
 MIN_CONFIDENCE = 0.45  # a second assertion is added only when its value is not a guess
-_VAGUE = frozenset(
+_VAGUE_WORDS = (
     {"be", "on", "have", "ha", "enabl", "disabl", "use", "set", "every", "each", "all", "turn", "access", "data",
      "resource", "key", "control", "config", "service", "default", "api", "name", "id", "type", "allow", "only"}
 )  # fmt: skip
+_VAGUE = frozenset(stem(w) for w in _VAGUE_WORDS) | _VAGUE_WORDS
 
 
 def combined_assertions(best: Candidate, candidates: list[Candidate], requirement: str, resource: str) -> list[str]:
@@ -28,6 +29,8 @@ def combined_assertions(best: Candidate, candidates: list[Candidate], requiremen
             continue
         if candidate.plan.setup != best.plan.setup or any(c.path == candidate.path for c in chosen):
             continue
+        if "[]" in candidate.path and "[]" not in best.path:  # an element of a nested list: rarely a condition
+            continue
         new = _covers(candidate, wanted) - covered
         if new:
             chosen.append(candidate)
@@ -42,7 +45,7 @@ def _predicate_terms(requirement: str, resource: str) -> frozenset[str]:
 
 
 def _covers(candidate: Candidate, wanted: frozenset[str]) -> frozenset[str]:
-    """The predicate words the candidate's field name or asserted value speaks of."""
+    """The predicate words the candidate's field name speaks of (its value alone is too weak a sign: "the
+    service provides" must not add `… must be "Service"`)."""
     own = {w for w in field_words(candidate.path) if w not in GENERIC_STEMS}
-    own |= set(words_of(" ".join(candidate.plan.assertions).split(" must ", 1)[-1]))
     return frozenset(w for w in wanted if any(w == o or (len(o) >= 4 and w.startswith(o)) for o in own))

@@ -71,6 +71,7 @@ def _plan_for(
     if not rest:
         return None
     path = f"{source.prefix}{rest}" if source.prefix else rest
+    path = _enabled_elements(op, scored.path, path)
     assertion, confidence = assertion_for(path, scored, requirement, terms)
     if not _relevant(scored.path, terms):
         confidence -= UNRELATED_PENALTY
@@ -78,8 +79,26 @@ def _plan_for(
     nested = 0.1 if source.prefix and "[]" in rest else 0.0
     score = RETRIEVAL_WEIGHT * scored.score / (top or 1.0) + confidence + source.score + fit - nested - 0.01 * rank
     score += _predicate_fit(scored.path, requirement) - _recency(op, scored.path)
-    plan = Plan(setup=list(source.setup), filters=[], assertions=[assertion])
+    plan = Plan(setup=list(source.setup), filters=[], assertions=assertion.splitlines())
     return Candidate(score, rank, plan, path, scored, confidence)
+
+
+def _enabled_elements(op: OperationModel, field: str, path: str) -> str:
+    """A list inside list elements that carry an on/off flag (EKS `clusterLogging[].types` with `enabled`):
+    only the enabled elements count, and their lists are flattened (`clusterLogging[?enabled].types[]`)."""
+    head, sep, leaf = field.rpartition("[].")
+    if not sep or "[]" in leaf or "." in leaf:
+        return path
+    try:
+        resolved = shapes.resolve(shapes.output_root(op), f"{head}[]")
+    except shapes.PathError:
+        return path
+    item = resolved.leaf
+    members = dict(getattr(item, "members", None) or {})
+    flag = next((n for n, m in members.items() if n.lower() == "enabled" and m.type_name == "boolean"), None)
+    if flag is None or members.get(leaf) is None or members[leaf].type_name != "list":
+        return path
+    return f"{path[: -len(leaf) - 3]}[?{flag}].{leaf}[]"
 
 
 def _recency(op: OperationModel, path: str) -> float:

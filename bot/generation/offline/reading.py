@@ -6,17 +6,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.knowledge.vocabulary import split_words, stem
+from bot.knowledge.vocabulary import STOPWORDS, split_words, stem
 
 # Words that turn what follows (or, after a modal, what precedes) around.
 NEGATION_CUES = frozenset(
     {
         "not", "no", "never", "without", "disabled", "disable", "off", "prohibited", "prohibit", "forbidden",
-        "forbid", "disallowed", "disallow", "cannot", "none", "nor", "deny", "denied", "block", "blocked",
-        "blocking", "prevent", "prevented", "avoid", "exclude", "excluded", "turned-off", "neither", "mustn",
+        "forbid", "disallowed", "disallow", "cannot", "none", "nor", "deny", "denied", "blocked",
+        "prevent", "prevented", "avoid", "exclude", "excluded", "neither", "mustn",
         "shouldn", "can't", "isn", "aren", "doesn", "don", "lack", "lacks", "removed", "unset",
     }
 )  # fmt: skip
+# Cues that negate what comes before them ("Root access must be disabled"); the others negate what follows.
+TRAILING_CUES = frozenset({"disabled", "off", "prohibited", "forbidden", "disallowed", "denied", "blocked", "removed"})
 # A word in the requirement that means the opposite of a word in a field's name.
 _ANTONYM_TEXT = """
     single=multi private=public internal=public manual=automatic immutable=mutable unencrypted=encrypted
@@ -40,6 +42,7 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 WINDOW = 5  # words between a cue and what it negates
+TRAILING = 3  # words between what is negated and a state cue after it
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Reading:
     subject: frozenset[str]
     predicate: frozenset[str]  # the predicate's words that the subject does not use
     subject_text: str
+    predicate_text: str
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -66,7 +70,7 @@ def read(requirement: str) -> Reading:
     predicate = requirement[modal.end() :] if modal else requirement
     subject_words = frozenset(words_of(subject))
     predicate_words = frozenset(words_of(predicate)) - subject_words
-    return Reading(words_of(requirement), subject_words, predicate_words, subject)
+    return Reading(words_of(requirement), subject_words, predicate_words, subject, predicate)
 
 
 def field_words(path: str) -> tuple[str, ...]:
@@ -79,10 +83,17 @@ def field_words(path: str) -> tuple[str, ...]:
 
 
 def _cues_near(words: tuple[str, ...], hits: list[int], own: frozenset[str]) -> int:
-    """Negation cues within WINDOW words of the hits, in the same clause, the field's own words aside."""
+    """Negation cues up to WINDOW words before the last hit, and state cues ("… must be disabled") up to
+    TRAILING words after it, in the same clause; the field's own words ("Block…") are not cues."""
+    last = max(hits)
+    before = range(max(0, min(hits) - WINDOW), last)
+    after = range(last + 1, min(len(words), last + 1 + TRAILING))
     count = 0
-    for i in range(max(0, min(hits) - WINDOW), min(len(words), max(hits) + 1 + WINDOW)):
-        if i not in hits and words[i] in NEGATION_CUES and words[i] not in own and stem(words[i]) not in own:
+    for i in [*before, *after]:
+        word = words[i]
+        if i in hits or word not in NEGATION_CUES or word in own or stem(word) in own:
+            continue
+        if i < last or word in TRAILING_CUES:
             count += 1
     return count
 
@@ -98,7 +109,7 @@ def concept_wanted(requirement: str, path: str) -> bool | None:
     does not speak of it. "must not be publicly accessible" on PubliclyAccessible → False; "single-Region"
     on MultiRegion → False; "Root access must be disabled" on RootAccess → False."""
     own = frozenset(field_words(path))
-    content = [w for w in own if w not in GENERIC_FIELD_WORDS and w not in NEGATION_CUES and len(w) > 1]
+    content = [w for w in own if w not in GENERIC_STEMS | NEGATION_CUES | STOPWORDS and len(w) > 1]
     if not content:
         return None
     best: tuple[int, bool] | None = None

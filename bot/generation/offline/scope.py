@@ -35,7 +35,7 @@ def scope_filters(best: Candidate, candidates: list[Candidate], requirement: str
     say which resources it means: "Application load balancers must …" → Type is "application";
     "imported certificates are excluded" → Type is not "IMPORTED"."""
     subject = read(requirement).subject_text
-    named_resource = set(words_of(resource))
+    named_resource = set(words_of(f"{resource} {best.scored.operation}")) - _VENDOR
     excluded = [c for c in re.split(r"(?<=[.;])\s+", requirement) if _EXCLUSION.search(c)]
     filters: list[str] = []
     seen = {best.path}
@@ -74,9 +74,10 @@ def _qualifies(value: str, subject: str, resource_words: set[str]) -> bool:
     """The value qualifies the resource's name in the subject ("Application load balancers", "imported
     certificates"): its words come right before a word of the resource."""
     tokens = words_of(value.replace("_", " "))
+    if any(t in word for t in tokens for word in resource_words):
+        return False  # "search" of an OpenSearch domain names the resource, not a kind of it
     words = words_of(subject)
     for start in range(len(words) - len(tokens) + 1):
         if words[start : start + len(tokens)] == tokens:
-            following = words[start + len(tokens) : start + len(tokens) + 2]
-            return bool(set(following) & resource_words)
+            return bool(set(words[start + len(tokens) : start + len(tokens) + 2]) & resource_words)
     return False
