@@ -16,12 +16,14 @@ _VAGUE_WORDS = (
 _VAGUE = frozenset(stem(w) for w in _VAGUE_WORDS) | _VAGUE_WORDS
 
 
-def combined_assertions(best: Candidate, candidates: list[Candidate], requirement: str, resource: str) -> list[str]:
+def combined_conditions(
+    best: Candidate, candidates: list[Candidate], requirement: str, resource: str
+) -> list[Candidate]:
     """The best assertion, plus the assertions of fields of the same document that cover words of the
     requirement's predicate the others leave uncovered ("general and audit logs", "protocol … and a policy")."""
     chosen = [best]
-    wanted = _predicate_terms(requirement, resource)
-    covered = _covers(best, wanted)
+    wanted = predicate_terms(requirement, resource)
+    covered = covered_terms(best, wanted)
     for candidate in sorted(candidates, key=lambda c: (-c.score, c.rank)):
         if len(chosen) == MAX_ASSERTIONS:
             break
@@ -31,21 +33,23 @@ def combined_assertions(best: Candidate, candidates: list[Candidate], requiremen
             continue
         if "[]" in candidate.path and "[]" not in best.path:  # an element of a nested list: rarely a condition
             continue
-        new = _covers(candidate, wanted) - covered
+        new = covered_terms(candidate, wanted) - covered
         if new:
             chosen.append(candidate)
             covered |= new
-    return [a for c in chosen for a in c.plan.assertions]
+    return chosen
 
 
-def _predicate_terms(requirement: str, resource: str) -> frozenset[str]:
+def predicate_terms(requirement: str, resource: str) -> frozenset[str]:
     reading = read(requirement)
     noise = set(words_of(resource)) | _VAGUE | STOPWORDS
     return frozenset(w for w in reading.predicate if w not in noise and len(w) > 1 and not w.isdigit())
 
 
-def _covers(candidate: Candidate, wanted: frozenset[str]) -> frozenset[str]:
-    """The predicate words the candidate's field name speaks of (its value alone is too weak a sign: "the
-    service provides" must not add `… must be "Service"`)."""
+def covered_terms(candidate: Candidate, wanted: frozenset[str], values: bool = False) -> frozenset[str]:
+    """The predicate words the candidate's field name speaks of, and with `values` its asserted values (a
+    value alone is too weak a sign to add a condition: "the service provides" must not add `"Service"`)."""
     own = {w for w in field_words(candidate.path) if w not in GENERIC_STEMS}
+    if values:
+        own |= set(words_of(" ".join(candidate.plan.assertions).split(" must ", 1)[-1]))
     return frozenset(w for w in wanted if any(w == o or (len(o) >= 4 and w.startswith(o)) for o in own))

@@ -36,7 +36,12 @@ class OfflineModel:
     def _plan(self, context: dict[str, Any]) -> str:
         request: ControlRequest = context["request"]
         plan = plan_control(
-            request.service, request_query(request), request.category, request.requirement, request.resource
+            request.service,
+            request_query(request),
+            request.category,
+            request.requirement,
+            request.resource,
+            context.get("feedback"),
         )
         return plan.model_dump_json()
 

@@ -8,7 +8,9 @@ from dataclasses import replace
 from botocore.model import OperationModel
 
 from bot.generation.offline.assertions import assertion_for
-from bot.generation.offline.conditions import combined_assertions
+from bot.generation.offline.certainty import certainty
+from bot.generation.offline.conditions import combined_conditions
+from bot.generation.offline.feedback import read_feedback
 from bot.generation.offline.joins import nouns
 from bot.generation.offline.reading import ANTONYMS, GENERIC_STEMS, field_words, read
 from bot.generation.offline.scope import Candidate, scope_filters
@@ -31,9 +33,16 @@ _SETTING_WORDS = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)
 _ACCOUNT_WORDS = re.compile(r"\b(regions?|account|by default|default|automatically|any new)\b", re.IGNORECASE)
 
 
-def plan_control(service: str, query: str, category: str | None, requirement: str, resource: str) -> Plan:
-    """The best-grounded plan for the request, deterministic for the same input."""
-    found = retrieve(service, query, category, k=CANDIDATES)
+def plan_control(
+    service: str, query: str, category: str | None, requirement: str, resource: str, feedback: str | None = None
+) -> Plan:
+    """The best-grounded plan for the request, deterministic for the same input; it carries its confidence
+    and the reasons for it."""
+    found = retrieve(service, f"{query}\n{feedback}" if feedback else query, category, k=CANDIDATES)
+    said = read_feedback(service, feedback, found.fields)
+    note = said.note(service, found.fields[0] if found.fields else None)
+    if said.used:
+        requirement = f"{said.text.strip()}\n{requirement}"  # its words on polarity and values come first
     top = found.fields[0].score if found.fields else 1.0
     top_op = found.operations[0].score if found.operations else 1.0
     op_scores = {o.name: OPERATION_WEIGHT * o.score / (top_op or 1.0) for o in found.operations}
@@ -43,14 +52,33 @@ def plan_control(service: str, query: str, category: str | None, requirement: st
     for rank, scored in enumerate(found.fields):
         candidate = _plan_for(service, scored, requirement, resource, top, rank, terms)
         if candidate:
-            bonus = op_scores.get(scored.operation, 0.0)
+            bonus = op_scores.get(scored.operation, 0.0) + said.boost(scored)
             ranked.append(replace(candidate, score=candidate.score + bonus))
     if not ranked:
-        return fallback(service, found.operations[0].name if found.operations else "")
+        plan = fallback(service, found.operations[0].name if found.operations else "")
+        reasons = ["nothing in the service's model matched the requirement: the control only lists resources"]
+        return plan.model_copy(
+            update={
+                "confidence": 0.0,
+                "reasons": _noted(reasons, note),
+            }
+        )
     best = max(ranked, key=lambda c: (c.score, -c.rank))
     filters = scope_filters(best, ranked, requirement, resource)
-    assertions = combined_assertions(best, ranked, requirement, resource)
-    return best.plan.model_copy(update={"filters": filters, "assertions": assertions})
+    chosen = combined_conditions(best, ranked, requirement, resource)
+    confidence, reasons = certainty(best, ranked, chosen, requirement, resource)
+    update = {"filters": filters, "assertions": [a for c in chosen for a in c.plan.assertions]}
+    return best.plan.model_copy(
+        update={
+            **update,
+            "confidence": confidence,
+            "reasons": _noted(reasons, note),
+        }
+    )
+
+
+def _noted(reasons: list[str], note: str) -> list[str]:
+    return [*reasons, note] if note else reasons
 
 
 def _relevant(path: str, terms: frozenset[str]) -> bool:

@@ -19,6 +19,8 @@ NEGATION_CUES = frozenset(
 )  # fmt: skip
 # Cues that negate what comes before them ("Root access must be disabled"); the others negate what follows.
 TRAILING_CUES = frozenset({"disabled", "off", "prohibited", "forbidden", "disallowed", "denied", "blocked", "removed"})
+# Field-name words that mean the field guards against what the rest of its name says (BlockPublicPolicy).
+PROTECTIVE_STEMS = frozenset({"block", "restrict", "deny", "prevent", "ignor", "no", "disallow"})
 # A word in the requirement that means the opposite of a word in a field's name.
 _ANTONYM_TEXT = """
     single=multi private=public internal=public manual=automatic immutable=mutable unencrypted=encrypted
@@ -42,7 +44,7 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 WINDOW = 5  # words between a cue and what it negates
-TRAILING = 3  # words between what is negated and a state cue after it
+TRAILING = 4  # words between what is negated and a state cue after it
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,15 @@ def concept_wanted(requirement: str, path: str) -> bool | None:
     does not speak of it. "must not be publicly accessible" on PubliclyAccessible → False; "single-Region"
     on MultiRegion → False; "Root access must be disabled" on RootAccess → False."""
     own = frozenset(field_words(path))
-    content = [w for w in own if w not in GENERIC_STEMS | NEGATION_CUES | STOPWORDS and len(w) > 1]
+    protective = own & PROTECTIVE_STEMS
+    content = [w for w in own - protective if w not in GENERIC_STEMS | NEGATION_CUES | STOPWORDS and len(w) > 1]
     if not content:
         return None
+    wanted = _concept_wanted(requirement, content, own - protective)
+    return wanted if wanted is None or not protective else not wanted  # BlockPublicPolicy: "no public policy"
+
+
+def _concept_wanted(requirement: str, content: list[str], own: frozenset[str]) -> bool | None:
     best: tuple[int, bool] | None = None
     for clause in _clause_words(requirement):
         hits = [i for i, word in enumerate(clause) if any(_matches(word, c) for c in content)]

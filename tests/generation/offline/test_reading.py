@@ -1,0 +1,103 @@
+"""The offline engine reads the requirement: negation, named values, scope, several conditions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.generation.offline.planner import plan_control
+from bot.generation.offline.reading import concept_wanted, mention, read
+
+
+def _plan(service: str, resource: str, requirement: str) -> list[str]:
+    plan = plan_control(service, f"{resource}\n{requirement}", None, requirement, resource)
+    return [*plan.filters, *plan.assertions]
+
+
+@pytest.mark.parametrize(
+    ("service", "resource", "requirement", "wanted"),
+    [
+        ("sagemaker", "notebook instance", "Root access must be disabled on notebook instances.", '"Disabled"'),
+        ("sagemaker", "notebook instance", "Notebook instances must not have direct internet access.", '"Disabled"'),
+        ("ec2", "transit gateway", "Transit gateways must not automatically accept shared attachments.", '"disable"'),
+        ("ecr", "ECR repository", "Image tags must be immutable on every repository.", '"IMMUTABLE"'),
+        ("ec2", "EC2 instance", "EC2 instances must require IMDSv2 (session tokens).", '"required"'),
+    ],
+)
+def test_an_enum_takes_the_value_the_requirement_asks_for(
+    service: str, resource: str, requirement: str, wanted: str
+) -> None:
+    steps = _plan(service, resource, requirement)
+    assert any(step.endswith(f"must be {wanted}") for step in steps), steps
+
+
+def test_a_negated_flag_is_asserted_not_true() -> None:
+    steps = _plan("rds", "DB instance", "RDS DB instances must not be publicly accessible.")
+    assert steps == ['the expression "!contains(to_array(PubliclyAccessible), `true`)" must be true']
+
+
+def test_single_region_means_not_multi_region_and_the_subject_becomes_a_filter() -> None:
+    steps = _plan("kms", "KMS key", "Customer managed KMS keys must be single-Region keys.")
+    assert steps == [
+        'only resources where "DescribeKey.KeyMetadata.KeyManager" is "CUSTOMER"',
+        'the expression "!contains(to_array(DescribeKey.KeyMetadata.MultiRegion), `true`)" must be true',
+    ]
+
+
+def test_a_value_named_after_a_negation_is_excluded() -> None:
+    steps = _plan("lambda", "Lambda function", "Functions must not use deprecated runtimes such as python2.7.")
+    assert steps == ['"Runtime" must not be one of ["python2.7"]']
+
+
+def test_something_that_must_not_exist_is_asserted_absent() -> None:
+    steps = _plan("ec2", "EC2 instance", "Instances must not have a public IP address.")
+    assert steps == ['the expression "!PublicIpAddress" must be true']
+
+
+def test_a_named_value_in_a_list_is_required_as_a_member() -> None:
+    steps = _plan("apigateway", "REST API", "REST APIs must be private endpoints.")
+    assert steps == ['"endpointConfiguration.types" must contain "PRIVATE"']
+
+
+def test_two_conditions_give_two_assertions() -> None:
+    requirement = "OpenSearch domains must not allow anonymous access; fine-grained access control must be enabled."
+    steps = _plan("opensearch", "OpenSearch domain", requirement)
+    assert '"DescribeDomain.DomainStatus.AdvancedSecurityOptions.Enabled" must be true' in steps
+    anonymous = "DescribeDomain.DomainStatus.AdvancedSecurityOptions.AnonymousAuthEnabled"
+    assert f'the expression "!contains(to_array({anonymous}), `true`)" must be true' in steps
+
+
+def test_list_members_of_enabled_elements_only() -> None:
+    steps = _plan("eks", "EKS cluster", "Clusters must send audit and authenticator logs to CloudWatch Logs.")
+    types = "DescribeCluster.cluster.logging.clusterLogging[?enabled].types[]"
+    assert f'"{types}" must contain "audit"' in steps
+    assert f'"{types}" must contain "authenticator"' in steps
+
+
+@pytest.mark.parametrize(
+    ("requirement", "path", "wanted"),
+    [
+        ("Buckets must not be publicly accessible.", "PubliclyAccessible", False),
+        ("Keys must be single-Region.", "MultiRegion", False),
+        ("S3 public access must be blocked.", "BlockPublicAcls", True),
+        ("Deletion protection must be enabled.", "DeletionProtection", True),
+        ("Brokers must be deployed privately and never be reachable from outside.", "PubliclyAccessible", False),
+        ("Every volume is encrypted automatically, even on block storage.", "EbsEncryptionByDefault", True),
+        ("Logs must be kept.", "DeletionProtection", None),
+    ],
+)
+def test_concept_wanted(requirement: str, path: str, wanted: bool | None) -> None:
+    assert concept_wanted(requirement, path) is wanted
+
+
+def test_mention_reads_values_in_their_clause() -> None:
+    requirement = "Tables must use a customer managed KMS key, not an AWS owned key."
+    assert mention("CUSTOMER_MANAGED_KEY", requirement) == 1
+    assert mention("AWS_OWNED_KEY", requirement) == -1
+    assert mention("python2.7", "Never python2.7 runtimes.") == -1
+    assert mention("PROVISIONED", requirement) == 0
+
+
+def test_the_subject_is_what_comes_before_the_modal() -> None:
+    reading = read("Application load balancers must have deletion protection enabled.")
+    assert reading.subject_text.strip() == "Application load balancers"
+    assert "delet" in reading.predicate and "applic" not in reading.predicate
