@@ -86,7 +86,8 @@ def _value_scores(enum: tuple[str, ...], requirement: str, wanted: bool | None) 
             return {v: 2 if v == every[0] else 0 for v in enum}  # "both accepted and rejected": ALL
     if any(named.values()):
         kinds = {vocabulary[v] * (1 if n > 0 else -1) for v, n in named.items() if n and vocabulary[v]}
-        return {v: named[v] or (vocabulary[v] if vocabulary[v] in kinds else 0) for v in enum}
+        good_kind = kinds.pop() if len(kinds) == 1 else 0  # named "Enabled … fail": the vocabulary's bad values pass
+        return {v: named[v] or (vocabulary[v] * good_kind) for v in enum}
     polar = {v: (normalise_value(v) in _POSITIVE) - (normalise_value(v) in _NEGATIVE) for v in enum}
     if wanted is not None and any(polar.values()):
         return {v: p if wanted else -p for v, p in polar.items()}

@@ -29,6 +29,7 @@ RECENCY_WEIGHT = 0.3  # the last member of a large structure loses this much aga
 RECENT_MIN_MEMBERS = 8
 PREDICATE_BONUS = 0.1  # the field is what the requirement asks of the resource
 SUBJECT_ONLY_PENALTY = 0.6  # the field only names which resources are meant: a filter, not the assertion
+_PAGING = re.compile(r"^(NextToken|nextToken|Marker|NextMarker|IsTruncated|MaxItems|MaxResults|NextPageToken)$")
 _SETTING_WORDS = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)
 _ACCOUNT_WORDS = re.compile(r"\b(regions?|account|by default|default|automatically|any new)\b", re.IGNORECASE)
 
@@ -55,8 +56,9 @@ def plan_control(
             bonus = op_scores.get(scored.operation, 0.0) + said.boost(scored)
             ranked.append(replace(candidate, score=candidate.score + bonus))
     if not ranked:
-        plan = fallback(service, found.operations[0].name if found.operations else "")
-        reasons = ["nothing in the service's model matched the requirement: the control only lists resources"]
+        listing = fallback(service, found.operations[0].name if found.operations else "")
+        plan = listing.model_copy(update={"assertions": [f"manual: {_first_sentence(requirement)}"]})
+        reasons = ["no response field of the service matched the requirement: a reviewer checks it by hand"]
         return plan.model_copy(
             update={
                 "confidence": 0.0,
@@ -77,6 +79,17 @@ def plan_control(
     )
 
 
+def _first_sentence(text: str) -> str:
+    sentence = " ".join(text.split()).split(". ")[0].rstrip(".")
+    return sentence if len(sentence) <= 200 else sentence[:197].rstrip() + "..."
+
+
+def _vacuous(plan: Plan, path: str, assertion: str) -> bool:
+    """`"<id>" must be present` on the listing's own identifier holds for every listed resource."""
+    identifier = re.search(r'identified by "((?:[^"\\]|\\.)*)"', plan.setup[0])
+    return assertion.endswith("must be present") and identifier is not None and identifier[1] == path
+
+
 def _noted(reasons: list[str], note: str) -> list[str]:
     return [*reasons, note] if note else reasons
 
@@ -91,6 +104,8 @@ def _relevant(path: str, terms: frozenset[str]) -> bool:
 def _plan_for(
     service: str, scored: ScoredField, requirement: str, resource: str, top: float, rank: int, terms: frozenset[str]
 ) -> Candidate | None:
+    if _PAGING.search(scored.path.rsplit(".", 1)[-1]):
+        return None
     op = shapes.operation(service, scored.operation)
     source = source_for(service, op, scored.path, resource)
     if source is None or not scored.path.startswith(source.strip):
@@ -108,6 +123,8 @@ def _plan_for(
     score = RETRIEVAL_WEIGHT * scored.score / (top or 1.0) + confidence + source.score + fit - nested - 0.01 * rank
     score += _predicate_fit(scored.path, requirement) - _recency(op, scored.path)
     plan = Plan(setup=list(source.setup), filters=[], assertions=assertion.splitlines())
+    if _vacuous(plan, path, assertion):
+        return None
     return Candidate(score, rank, plan, path, scored, confidence)
 
 

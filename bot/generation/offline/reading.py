@@ -21,6 +21,8 @@ NEGATION_CUES = frozenset(
 TRAILING_CUES = frozenset({"disabled", "off", "prohibited", "forbidden", "disallowed", "denied", "blocked", "removed"})
 # Field-name words that mean the field guards against what the rest of its name says (BlockPublicPolicy).
 PROTECTIVE_STEMS = frozenset({"block", "restrict", "deny", "prevent", "ignor", "no", "disallow"})
+# Words after a value that reject it ("a logging level of OFF is not allowed", "basic … is not enough").
+_REJECTING = frozenset({"not", "never", "prohibited", "forbidden", "disallowed", "fail", "insufficient"})
 # A word in the requirement that means the opposite of a word in a field's name.
 _ANTONYM_TEXT = """
     single=multi private=public internal=public manual=automatic immutable=mutable unencrypted=encrypted
@@ -40,10 +42,13 @@ _MODAL = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
-    r"[.;:!?](?=\s|$)|\n|\b(but|while|whereas|although|however|rather than|instead of)\b|,\s*(?=(?:and\s+)?not\b)",
+    r"[.;:!?](?=\s|$)|\(|\n|\b(but|while|whereas|although|however|rather than|instead of)\b|,\s*(?=(?:and\s+)?not\b)",
     re.IGNORECASE,
 )
+_HUMP = re.compile(r"[a-z][A-Z]")
 WINDOW = 5  # words between a cue and what it negates
+REJECT_WINDOW = 6  # "plain TCP or UDP listeners are not permitted"
+VALUE_WINDOW = 12  # "must not use deprecated runtimes such as python2.7"
 TRAILING = 4  # words between what is negated and a state cue after it
 
 
@@ -61,7 +66,8 @@ class Reading:
 def words_of(text: str) -> tuple[str, ...]:
     """Lower-case stems of the text's words, in order; "single-Region" gives single, region."""
     raw = re.findall(r"[A-Za-z0-9]+(?:'t)?", text.replace("’", "'"))
-    return tuple(stem(w) if w.lower() not in NEGATION_CUES else w.lower() for w in raw)
+    split = [part for w in raw for part in (split_words(w) if _HUMP.search(w) else (w,))]
+    return tuple(stem(w) if w.lower() not in NEGATION_CUES else w.lower() for w in split)
 
 
 @lru_cache(maxsize=256)
@@ -146,15 +152,23 @@ def _clause_words(requirement: str) -> list[tuple[str, ...]]:
 
 def mention(value: str, requirement: str) -> int:
     """+1 when the requirement names an enum value plainly, -1 when a cue in its clause negates it, else 0."""
-    tokens = words_of(value.replace("_", " ").replace("-", " "))
-    tokens = tuple(t for t in tokens if t not in ("aws", "amazon"))
+    tokens = value_words(value)
     if not tokens:
         return 0
     for clause in _clause_words(requirement):
         start = _find_in_order(clause, tokens)
         if start is not None:
-            return -1 if any(w in NEGATION_CUES for w in clause[:start]) else 1
+            after = clause[start + len(tokens) : start + len(tokens) + REJECT_WINDOW]
+            before = clause[max(0, start - VALUE_WINDOW) : start]
+            rejected = any(w in NEGATION_CUES for w in before) or any(w in _REJECTING for w in after)
+            return -1 if rejected else 1
     return 0
+
+
+def value_words(value: str) -> tuple[str, ...]:
+    """An enum value's words as stems: PendingDeletion, AUDIT_LOGS, redirect-to-https, python2.7."""
+    words = " ".join(" ".join(split_words(part)) or part for part in re.split(r"[_\-\s]+", value))
+    return tuple(t for t in words_of(words) if t not in ("aws", "amazon"))
 
 
 def _find_in_order(words: tuple[str, ...], tokens: tuple[str, ...], gap: int = 1) -> int | None:

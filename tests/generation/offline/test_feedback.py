@@ -24,4 +24,6 @@ def test_feedback_that_names_nothing_is_reported_unused_and_changes_nothing() ->
     before, _ = _plan(None)
     after, reasons = _plan("This looks wrong to me, please try again.")
     assert after == before
-    assert any(r.startswith("feedback not used offline: it names no operation or response field of s3") for r in reasons)
+    assert any(
+        r.startswith("feedback not used offline: it names no operation or response field of s3") for r in reasons
+    )
