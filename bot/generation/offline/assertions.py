@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from bot.generation.offline.reading import concept_wanted, mention, read
+from bot.generation.offline.reading import concept_wanted, mention, read, words_of
 from bot.generation.offline.security_terms import (
     BAD_VALUES,
     GOOD_VALUES,
@@ -15,7 +15,7 @@ from bot.generation.offline.security_terms import (
     normalise_value,
 )
 from bot.knowledge.retrieval import ScoredField
-from bot.knowledge.vocabulary import split_words, tokenize
+from bot.knowledge.vocabulary import split_words, stem, tokenize
 from bot.language.values import quote
 
 NUMERIC = {"integer", "long", "float", "double"}
@@ -28,6 +28,9 @@ _AGE_WORDS = {"create", "created", "creation", "rotated", "rotation", "last", "c
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "twelve": 12}
 _AT_MOST = re.compile(r"\b(at most|no more than|maximum|within|every|or less|not exceed|older than|up to)\b")
+_MORE_THAN_ONE = re.compile(r"\b(more than one|multiple|several)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)")
+_AT_LEAST_N = re.compile(r"\b(?:at least|minimum of|no fewer than)\s+(\d+|[a-z]+)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)")
+COUNT_CONFIDENCE = 0.6  # "at least two X" on the list of X
 _AT_LEAST = re.compile(r"\b(at least|minimum|or more|no less than|longer than|keep|retain)\b")
 
 
@@ -57,9 +60,25 @@ def assertion_for(
         if leaf_words & {"kms", "key", "policy", "role", "certificate"}:
             return f"{quote(path)} must be present", 0.3
         return f"{quote(path)} must be present", PRESENT_CONFIDENCE
+    if scored.type_name == "list" and (count := _count(requirement, leaf_words)) and "[" not in path:
+        return f"the expression {quote(f'length({path} || `[]`) >= `{count}`')} must be true", COUNT_CONFIDENCE
     if scored.type_name in ("list", "map", "structure"):
         return f"{quote(path)} must not be empty", PRESENT_CONFIDENCE
     return f"{quote(path)} must be present", -0.1
+
+
+def _count(requirement: str, leaf_words: set[str]) -> int | None:
+    """ "at least two Availability Zones", "more than one subnet": how many elements the named list needs."""
+    text = requirement.lower()
+    named = {stem(w) for w in leaf_words}
+    several = _MORE_THAN_ONE.search(text)
+    if several and named & set(words_of(several[2])):
+        return 2
+    match = _AT_LEAST_N.search(text)
+    if not match:
+        return None
+    count = int(match[1]) if match[1].isdigit() else _NUMBER_WORDS.get(match[1], 0)
+    return count if count >= 2 and named & set(words_of(match[2])) else None
 
 
 _BOTH = re.compile(r"\b(both|all)\b.*\band\b", re.IGNORECASE)

@@ -12,7 +12,7 @@ from bot.generation.offline.certainty import certainty
 from bot.generation.offline.conditions import combined_conditions
 from bot.generation.offline.feedback import read_feedback
 from bot.generation.offline.joins import nouns
-from bot.generation.offline.reading import ANTONYMS, GENERIC_STEMS, field_words, read
+from bot.generation.offline.reading import ANTONYMS, GENERIC_STEMS, field_words, mention, read
 from bot.generation.offline.scope import Candidate, scope_filters
 from bot.generation.offline.sources import Source, fallback, source_for
 from bot.generation.render import Plan
@@ -115,6 +115,7 @@ def _plan_for(
         return None
     path = f"{source.prefix}{rest}" if source.prefix else rest
     path = _enabled_elements(op, scored.path, path)
+    path = _named_key(op, scored.path, path, requirement)
     assertion, confidence = assertion_for(path, scored, requirement, terms)
     if not _relevant(scored.path, terms):
         confidence -= UNRELATED_PENALTY
@@ -144,6 +145,21 @@ def _enabled_elements(op: OperationModel, field: str, path: str) -> str:
     if flag is None or members.get(leaf) is None or members[leaf].type_name != "list":
         return path
     return f"{path[: -len(leaf) - 3]}[?{flag}].{leaf}[]"
+
+
+def _named_key(op: OperationModel, field: str, path: str, requirement: str) -> str:
+    """A map whose keys are an enum (OpenSearch LogPublishingOptions: AUDIT_LOGS, …): the key the requirement
+    names replaces the `*` that stands for every key."""
+    head, sep, _ = field.partition(".*")
+    if not sep or ".*" not in path:
+        return path
+    try:
+        shape = shapes.resolve(shapes.output_root(op), head).leaf
+    except shapes.PathError:
+        return path
+    keys = shapes.enum_of(getattr(shape, "key", None))
+    named = [k for k in keys if mention(k, requirement) == 1]
+    return path.replace(".*", f".{named[0]}", 1) if len(named) == 1 else path
 
 
 def _recency(op: OperationModel, path: str) -> float:

@@ -45,6 +45,10 @@ _CLAUSE_BREAK = re.compile(
     r"[.;:!?](?=\s|$)|\(|\n|\b(but|while|whereas|although|however|rather than|instead of)\b|,\s*(?=(?:and\s+)?not\b)",
     re.IGNORECASE,
 )
+EXCLUSION = re.compile(
+    r"\b(excluded|exclude|excluding|except|exempt|other than|apart from|not in scope|out of scope|not concerned)\b",
+    re.IGNORECASE,
+)
 _HUMP = re.compile(r"[a-z][A-Z]")
 WINDOW = 5  # words between a cue and what it negates
 REJECT_WINDOW = 6  # "plain TCP or UDP listeners are not permitted"
@@ -76,6 +80,7 @@ def read(requirement: str) -> Reading:
     modal = _MODAL.search(first)
     subject = first[: modal.start()] if modal else ""
     predicate = requirement[modal.end() :] if modal else requirement
+    predicate = " ".join(c for c in re.split(r"(?<=[.;])\s+", predicate) if not EXCLUSION.search(c))
     subject_words = frozenset(words_of(subject))
     predicate_words = frozenset(words_of(predicate)) - subject_words
     return Reading(words_of(requirement), subject_words, predicate_words, subject, predicate)

@@ -6,14 +6,11 @@ import json
 import re
 from dataclasses import dataclass
 
-from bot.generation.offline.reading import mention, read, words_of
+from bot.generation.offline.reading import EXCLUSION, GENERIC_STEMS, field_words, mention, read, words_of
 from bot.generation.render import Plan
 from bot.knowledge.retrieval import ScoredField
 from bot.language.values import quote
 
-_EXCLUSION = re.compile(
-    r"\b(excluded|exclude|excluding|except|exempt|other than|apart from|not in scope|out of scope)\b", re.IGNORECASE
-)
 MAX_FILTERS = 2
 _VENDOR = {"aws", "amazon"}
 
@@ -36,14 +33,19 @@ def scope_filters(best: Candidate, candidates: list[Candidate], requirement: str
     "imported certificates are excluded" → Type is not "IMPORTED"."""
     subject = read(requirement).subject_text
     named_resource = set(words_of(f"{resource} {best.scored.operation}")) - _VENDOR
-    excluded = [c for c in re.split(r"(?<=[.;])\s+", requirement) if _EXCLUSION.search(c)]
+    excluded = [c for c in re.split(r"(?<=[.;])\s+", requirement) if EXCLUSION.search(c)]
     filters: list[str] = []
     seen = {best.path}
     for candidate in sorted(candidates, key=lambda c: c.rank):
         scored = candidate.scored
-        if candidate.path in seen or candidate.plan.setup != best.plan.setup or not _single_enum(candidate):
+        if candidate.path in seen or candidate.plan.setup != best.plan.setup or "[]" in candidate.path:
             continue
         seen.add(candidate.path)
+        if scored.type_name == "boolean" and excluded and _excludes(candidate.path, excluded):
+            filters.append(f"only resources where {quote(candidate.path)} is not true")
+            continue
+        if not _single_enum(candidate):
+            continue
         values = tuple(v for v in scored.enum if not set(words_of(v.replace("_", " "))) <= named_resource | _VENDOR)
         step = _filter_for(candidate.path, values, len(scored.enum), subject, excluded, named_resource)
         if step:
@@ -51,6 +53,12 @@ def scope_filters(best: Candidate, candidates: list[Candidate], requirement: str
         if len(filters) == MAX_FILTERS:
             break
     return filters
+
+
+def _excludes(path: str, clauses: list[str]) -> bool:
+    """An exclusion clause speaks of the flag ("private zones are out of scope": PrivateZone)."""
+    own = {w for w in field_words(path) if w not in GENERIC_STEMS}
+    return bool(own) and any(own <= set(words_of(clause)) for clause in clauses)
 
 
 def _single_enum(candidate: Candidate) -> bool:

@@ -101,3 +101,27 @@ def test_the_subject_is_what_comes_before_the_modal() -> None:
     reading = read("Application load balancers must have deletion protection enabled.")
     assert reading.subject_text.strip() == "Application load balancers"
     assert "delet" in reading.predicate and "applic" not in reading.predicate
+
+
+def test_at_least_two_of_a_list_counts_its_elements() -> None:
+    steps = _plan("elbv2", "load balancer", "A load balancer has to span at least two Availability Zones.")
+    assert steps == ['the expression "length(AvailabilityZones || `[]`) >= `2`" must be true']
+
+
+def test_a_map_key_the_requirement_names_replaces_every_key() -> None:
+    requirement = "Search domains must publish audit logs to CloudWatch Logs (log publishing option AUDIT_LOGS)."
+    steps = _plan("opensearch", "OpenSearch domain", requirement)
+    assert '"DescribeDomain.DomainStatus.LogPublishingOptions.AUDIT_LOGS.Enabled" must be true' in steps
+
+
+def test_an_excluded_kind_of_resource_becomes_a_filter_not_an_assertion() -> None:
+    requirement = "DNS query logging must be configured for each public hosted zone; private zones are out of scope."
+    steps = _plan("route53", "hosted zone", requirement)
+    assert 'only resources where "Config.PrivateZone" is not true' in steps
+    assert not any(step.startswith('"Config.PrivateZone"') for step in steps)
+
+
+def test_a_value_rejected_after_it_is_named_is_not_the_compliant_one() -> None:
+    requirement = "State machines must log execution history; a logging level of OFF is not allowed."
+    steps = _plan("stepfunctions", "state machine", requirement)
+    assert not any(step.endswith('must be "OFF"') for step in steps), steps
