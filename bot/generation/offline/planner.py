@@ -115,6 +115,7 @@ def _plan_for(
         return None
     path = f"{source.prefix}{rest}" if source.prefix else rest
     path = _enabled_elements(op, scored.path, path)
+    scored, path = _flagged_map(op, scored, path)
     path = _named_key(op, scored.path, path, requirement)
     assertion, confidence = assertion_for(path, scored, requirement, terms)
     if not _relevant(scored.path, terms):
@@ -145,6 +146,23 @@ def _enabled_elements(op: OperationModel, field: str, path: str) -> str:
     if flag is None or members.get(leaf) is None or members[leaf].type_name != "list":
         return path
     return f"{path[: -len(leaf) - 3]}[?{flag}].{leaf}[]"
+
+
+def _flagged_map(op: OperationModel, scored: ScoredField, path: str) -> tuple[ScoredField, str]:
+    """A map of settings that each carry an on/off flag (LogPublishingOptions → {Enabled, …}): the flag of
+    each key is what a control checks, not that the map has the key."""
+    if scored.type_name != "map":
+        return scored, path
+    try:
+        shape = shapes.resolve(shapes.output_root(op), scored.path).leaf
+    except shapes.PathError:
+        return scored, path
+    value = getattr(shape, "value", None)
+    members = dict(getattr(value, "members", None) or {})
+    flag = next((n for n, m in members.items() if n.lower() == "enabled" and m.type_name == "boolean"), None)
+    if flag is None:
+        return scored, path
+    return replace(scored, path=f"{scored.path}.*.{flag}", type_name="boolean", enum=()), f"{path}.*.{flag}"
 
 
 def _named_key(op: OperationModel, field: str, path: str, requirement: str) -> str:
