@@ -41,7 +41,7 @@ def not_configured_errors(service: str, operation: str) -> tuple[str, ...]:
     candidates = [code for code in codes if _ABSENT_NAME.search(code)]
     last_word = re.findall(r"[A-Z][a-z]+", operation[3:])[-1:]
     specific = [c for c in candidates if last_word and last_word[0] in c]
-    return tuple(dict.fromkeys(specific + candidates))
+    return tuple(dict.fromkeys(specific or candidates))  # RepositoryNotFound: the resource is gone, not unset
 
 
 def absent_error(service: str, operation: str, modelled: list[str] | None = None) -> str | None:

@@ -7,12 +7,22 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.knowledge.operation_policy import operation_refusal
-from bot.knowledge.resource_types import ID_WORDS, Listing, id_word, is_plural, name_noun, noun_of, words_of
+from bot.knowledge.resource_types import (
+    ID_WORDS,
+    Listing,
+    head_of,
+    id_word,
+    is_plural,
+    name_noun,
+    noun_of,
+    words_of,
+)
 from bot.knowledge.shapes import PAGING_PARAMS
 from bot.knowledge.vocabulary import split_words
 
 _PAGING_MEMBER = re.compile(r"Token|Marker|IsTruncated|^Max|^Quantity$|^Count$|^ResponseMetadata$")
-_NAME_FIRST = {"name": 0, "id": 0, "identifier": 0, "url": 1, "arn": 2}
+_VERSION = re.compile(r"v\d+")  # ListClustersV2
+_NAME_FIRST = {"name": 0, "id": 1, "identifier": 1, "url": 2, "arn": 3}
 
 # One candidate list in a response: (items path, item shape name, item is a structure)
 _Items = tuple[str, str, bool]
@@ -44,7 +54,7 @@ class RawModel:
 
 def is_listing_name(operation: str) -> bool:
     """List*/Describe* calls, and Get* calls named in the plural (`GetRestApis`, `GetConnections`)."""
-    last = split_words(operation)[-1:] or ("",)
+    last = [w for w in split_words(operation) if not _VERSION.fullmatch(w)][-1:] or [""]
     return operation.startswith(("List", "Describe", "Get")) and is_plural(last[0])
 
 
@@ -61,7 +71,7 @@ def find_listings(raw: RawModel) -> list[tuple[Listing, str | None]]:
         if items is None:
             continue
         path, shape_name, structured = items
-        idents = identifiers(raw, shape_name, noun_of(operation)) if structured else ("@",)
+        idents = identifiers(raw, shape_name, operation) if structured else ("@",)
         listing = Listing(raw.service, operation, path, shape_name if structured else None, idents, constants)
         found.append((listing, others[0] if others else None))
     return found
@@ -134,25 +144,30 @@ def _list_items(raw: RawModel, path: str, target: Mapping[str, Any], nested: boo
     return found
 
 
-def identifiers(raw: RawModel, item_shape: str, noun: frozenset[str]) -> tuple[str, ...]:
-    """Members of an item that name THAT item, best first: about the resource, a name or id before an ARN.
+def identifiers(raw: RawModel, item_shape: str, operation: str) -> tuple[str, ...]:
+    """Members of an item that name THAT item, best first: named after it, a name or id before an ARN.
 
-    A member naming another resource (ListAccessKeys' UserName, an instance's SubnetId) is not one."""
+    A member naming another resource (ListAccessKeys' UserName, an instance's SubnetId, a DB instance's
+    DBName or ReadReplicaSourceDBInstanceIdentifier) is not one: its words must be the resource's and
+    include the resource's head noun."""
     members = raw.shapes[item_shape].get("members", {})
+    noun, head = noun_of(operation), head_of(operation)
     ranked = []
     for name, ref in members.items():
         word = id_word(name)
         if not word or raw.shapes[ref["shape"]].get("type") != "string":
             continue
         own = name_noun(name)
-        if own and noun and not own & noun:
+        if own and noun and not (own <= noun and head in own):
             continue
-        ranked.append((bool(own) and not own <= noun, _NAME_FIRST.get(word.rstrip("s"), 1), len(name), name))
+        ranked.append((word == "arn", not own, _NAME_FIRST.get(word.rstrip("s"), 1), len(name), name))
     ranked.sort()
     return tuple(name for *_, name in ranked)
 
 
-def optional_scope(raw: RawModel, operation: str, roots: dict[frozenset[str], Listing]) -> tuple[str, Listing] | None:
+def optional_scope(
+    raw: RawModel, operation: str, roots: dict[frozenset[str], Listing]
+) -> tuple[str, Listing, str] | None:
     """An optional input that scopes a root listing to one parent (IAM ListAccessKeys' UserName, ELBv2
     DescribeListeners' LoadBalancerArn): without it the call answers for the caller only, or fails."""
     if not operation.startswith(("List", "Describe")):
@@ -163,6 +178,10 @@ def optional_scope(raw: RawModel, operation: str, roots: dict[frozenset[str], Li
         if id_word(name) not in ID_WORDS or name in PAGING_PARAMS or not is_string:
             continue
         parent = roots.get(name_noun(name))
-        if parent is not None and parent.operation != operation and name in parent.identifiers:
-            return name, parent
+        if parent is None or parent.operation == operation:
+            continue
+        word = id_word(name)  # HostedZoneId is the hosted zone's Id
+        same = [m for m in parent.identifiers if m == name or (id_word(m) == word and not name_noun(m))]
+        if same:
+            return name, parent, same[0]
     return None

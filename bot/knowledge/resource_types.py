@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from botocore.model import Shape
@@ -49,8 +50,18 @@ def noun_of(operation: str) -> frozenset[str]:
     """The resource an operation is about: its name without the verb (`GetRestApis` → {rest, api})."""
     for verb in VERBS:
         if operation.startswith(verb) and operation[len(verb) : len(verb) + 1].isupper():
-            return words_of(operation[len(verb) :]) - GENERIC_WORDS
-    return words_of(operation) - GENERIC_WORDS
+            return words_of(operation[len(verb) :]) - GENERIC_WORDS - ID_WORDS
+    return words_of(operation) - GENERIC_WORDS - ID_WORDS
+
+
+@functools.cache
+@functools.cache
+def head_of(operation: str) -> str:
+    """The head noun of an operation's resource: its last word that is not an identifier or version word
+    (`DescribeDBInstances` → instance, `ListDomainNames` → domain)."""
+    words = [singular(w) for w in split_words(operation)[1:]]
+    kept = [w for w in words if w not in ID_WORDS and w not in GENERIC_WORDS and not re.fullmatch(r"v\d+", w)]
+    return kept[-1] if kept else ""
 
 
 def name_noun(name: str) -> frozenset[str]:
@@ -58,6 +69,7 @@ def name_noun(name: str) -> frozenset[str]:
     return words_of(name) - ID_WORDS - {singular(w) for w in ID_WORDS} - GENERIC_WORDS
 
 
+@functools.cache
 def id_word(name: str) -> str:
     """The identifier word a name ends with (`ClusterArn` → "arn"), or "" for none."""
     found = split_words(name)

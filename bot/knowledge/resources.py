@@ -25,18 +25,28 @@ __all__ = [
 
 
 class ResourceModel:
-    """One service's listings (root and child), and the joins of its per-resource calls, computed on demand."""
+    """One service's listings and the joins of its per-resource calls; child listings and joins are worked
+    out when first asked for, so a build reads each operation once and scores nothing."""
 
-    def __init__(self, raw: RawModel, listings: tuple[Listing, ...]) -> None:
+    def __init__(self, raw: RawModel, roots: list[Listing], children: dict[str, tuple[Listing, str]]) -> None:
         self.service = raw.service
         self._raw = raw
-        self.listings = listings
-        self._by_operation = {listing.operation: listing for listing in listings}
-        self.roots = [lst for lst in listings if lst.parent is None or lst.parent_optional]
+        self.roots = roots
+        self._by_operation: dict[str, Listing | None] = {listing.operation: listing for listing in roots}
+        self._children = children
         self._joins: dict[str, tuple[Join, ...]] = {}
+
+    @property
+    def listings(self) -> tuple[Listing, ...]:
+        """Every listing: root ones, then child ones whose parent could be found."""
+        children = (self.listing(operation) for operation in self._children)
+        return (*self.roots, *(child for child in children if child is not None))
 
     def listing(self, operation: str) -> Listing | None:
         """The listing `operation` makes, or None when it lists nothing (or needs more than a parent id)."""
+        if operation not in self._by_operation and operation in self._children:
+            listing, need = self._children[operation]
+            self._by_operation[operation] = _child(self._raw, listing, need, self.roots)
         return self._by_operation.get(operation)
 
     def joins(self, operation: str) -> tuple[Join, ...]:
@@ -45,8 +55,12 @@ class ResourceModel:
         if found is None:
             if operation not in self._raw.operations:
                 raise shapes.PathError(f'unknown operation "{self.service}.{operation}"')
-            roots = [lst for lst in self.roots if lst.parent is None]
-            found = self._joins[operation] = joins_for(self._raw, operation, roots)
+            own = self.listing(operation)
+            if own is not None and own.parent is not None:
+                found = (own.parent,)
+            else:
+                found = joins_for(self._raw, operation, self.roots, is_listing=own is not None)
+            self._joins[operation] = found
         return found
 
     def best_join(self, operation: str) -> Join | None:
@@ -57,7 +71,7 @@ class ResourceModel:
         """The root listing of the resource an operation is about (`DescribeCluster` → ListClusters)."""
         noun = noun_of(noun_source)
         ranked = sorted(
-            (lst for lst in self.roots if lst.parent is None and lst.noun & noun),
+            (lst for lst in self.roots if lst.noun & noun),
             key=lambda lst: (-len(lst.noun & noun) / len(lst.noun | noun), not lst.operation.startswith("List")),
         )
         return ranked[0] if ranked else None
@@ -73,17 +87,17 @@ def resource_model(service: str) -> ResourceModel:
         by_noun: dict[frozenset[str], Listing] = {}
         for listing in sorted(roots, key=lambda lst: (not lst.operation.startswith("List"), lst.operation)):
             by_noun.setdefault(listing.noun, listing)
-        listings = [_scoped(raw, listing, by_noun) for listing in roots]
-        listings += [child for child in (_child(raw, lst, need, roots) for lst, need in found if need) if child]
-    return ResourceModel(raw, tuple(listings))
+        scoped = [_scoped(raw, listing, by_noun) for listing in roots]
+        children = {listing.operation: (listing, need) for listing, need in found if need is not None}
+    return ResourceModel(raw, scoped, children)
 
 
 def _scoped(raw: RawModel, listing: Listing, by_noun: dict[frozenset[str], Listing]) -> Listing:
     scope = optional_scope(raw, listing.operation, by_noun)
     if scope is None:
         return listing
-    param, parent = scope
-    join = Join(listing.operation, parent, ((param, param),), (), 1.0, f"{param} scopes the listing")
+    param, parent, field = scope
+    join = Join(listing.operation, parent, ((param, field),), (), 1.0, f"{param} ← {field} scopes the listing")
     return dataclasses.replace(listing, parent=join, parent_optional=True)
 
 
