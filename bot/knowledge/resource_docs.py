@@ -24,7 +24,7 @@ ABSENT_ERRORS: dict[tuple[str, str], str] = {
     ("s3", "GetBucketTagging"): "NoSuchTagSet",
     ("s3", "GetBucketOwnershipControls"): "OwnershipControlsNotFoundError",
 }
-_ABSENT_NAME = re.compile(r"NotFound|NoSuch|DoesNotExist|NotExist")
+_ABSENT_NAME = re.compile(r"NotFound|NoSuch|DoesNotExist|NotExist|Nonexistent")  # WAFNonexistentItemException
 # botocore documents a map's keys, or a Key/Value list's keys, as `<li> <p> <code>KEY</code> - ...`.
 _LISTED_KEY = re.compile(r"<li>\s*(?:<p>\s*)?<code>([A-Za-z][\w.:-]*)</code>")
 _SELF_DESCRIBED = frozenset({"true", "false", "key", "value"})

@@ -145,17 +145,23 @@ def _list_items(raw: RawModel, path: str, target: Mapping[str, Any], nested: boo
 
 
 def identifiers(raw: RawModel, item_shape: str, operation: str) -> tuple[str, ...]:
+    members = raw.shapes[item_shape].get("members", {})
+    return identifiers_among(
+        {name: raw.shapes[ref["shape"]].get("type", "") for name, ref in members.items()}, operation
+    )
+
+
+def identifiers_among(members: Mapping[str, str], operation: str) -> tuple[str, ...]:
     """Members of an item that name THAT item, best first: named after it, a name or id before an ARN.
 
     A member naming another resource (ListAccessKeys' UserName, an instance's SubnetId, a DB instance's
     DBName or ReadReplicaSourceDBInstanceIdentifier) is not one: its words must be the resource's and
     include the resource's head noun."""
-    members = raw.shapes[item_shape].get("members", {})
     noun, head = noun_of(operation), head_of(operation)
     ranked = []
-    for name, ref in members.items():
+    for name, type_name in members.items():
         word = id_word(name)
-        if not word or raw.shapes[ref["shape"]].get("type") != "string":
+        if not word or type_name != "string":
             continue
         own = name_noun(name)
         if own and noun and not (own <= noun and head in own):

@@ -88,7 +88,8 @@ class Listing:
     identifiers: tuple[str, ...]  # item members naming the listed resource, best first; ("@",) for strings
     constants: tuple[tuple[str, tuple[str, ...]], ...]  # required enum inputs and their allowed values
     parent: Join | None = None  # a child listing: its one required identifier comes from a parent's items
-    parent_optional: bool = False  # the parent only scopes the call (IAM ListAccessKeys' UserName)
+    parent_optional: bool = False  # the parent only scopes the call (route53 ListQueryLoggingConfigs' HostedZoneId)
+    scope_needed: bool = False  # without the scoping parent the call answers for the caller only, or fails
 
     @property
     def noun(self) -> frozenset[str]:

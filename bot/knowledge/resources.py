@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
+
+from botocore.model import Shape
 
 from bot.knowledge import botocore_index, shapes
 from bot.knowledge.resource_docs import ABSENT_ERRORS, absent_error, map_keys, not_configured_errors
 from bot.knowledge.resource_joins import joins_for
-from bot.knowledge.resource_listings import RawModel, find_listings, optional_scope
+from bot.knowledge.resource_listings import RawModel, find_listings, identifiers_among, optional_scope
 from bot.knowledge.resource_types import Join, Listing, noun_of
 
 __all__ = [
@@ -18,6 +21,7 @@ __all__ = [
     "Listing",
     "ResourceModel",
     "absent_error",
+    "item_identifiers",
     "map_keys",
     "not_configured_errors",
     "resource_model",
@@ -77,6 +81,11 @@ class ResourceModel:
         return ranked[0] if ranked else None
 
 
+# IAM ListAccessKeys: "If the UserName is not specified, the user name is determined implicitly";
+# ELBv2 DescribeListeners: "You must specify either a load balancer or one or more listeners".
+_SCOPE_NEEDED = re.compile(r"must specify either|implicitly", re.IGNORECASE)
+
+
 @functools.cache
 def resource_model(service: str) -> ResourceModel:
     """The resource model of `service` (a boto3 client name), built once per process."""
@@ -98,7 +107,11 @@ def _scoped(raw: RawModel, listing: Listing, by_noun: dict[frozenset[str], Listi
         return listing
     param, parent, field = scope
     join = Join(listing.operation, parent, ((param, field),), (), 1.0, f"{param} ← {field} scopes the listing")
-    return dataclasses.replace(listing, parent=join, parent_optional=True)
+    docs = raw.operations[listing.operation].get("documentation", "") + raw.member_doc(
+        raw.input_shape(listing.operation), param
+    )
+    needed = _SCOPE_NEEDED.search(docs) is not None
+    return dataclasses.replace(listing, parent=join, parent_optional=True, scope_needed=needed)
 
 
 def _child(raw: RawModel, listing: Listing, need: str, roots: list[Listing]) -> Listing | None:
@@ -107,6 +120,13 @@ def _child(raw: RawModel, listing: Listing, need: str, roots: list[Listing]) -> 
     if not parents:
         return None
     return dataclasses.replace(listing, parent=parents[0])
+
+
+def item_identifiers(service: str, operation: str, item: Shape) -> tuple[str, ...]:
+    """The identifiers of an item of `operation`'s response that the model does not list (a nested list)."""
+    if item.type_name != "structure":
+        return ()
+    return identifiers_among({name: shape.type_name for name, shape in item.members.items()}, operation)
 
 
 def clear_cache() -> None:
