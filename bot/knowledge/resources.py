@@ -11,7 +11,7 @@ from botocore.model import Shape
 
 from bot.knowledge import botocore_index, shapes
 from bot.knowledge.resource_docs import ABSENT_ERRORS, absent_error, map_keys, not_configured_errors
-from bot.knowledge.resource_joins import joins_for
+from bot.knowledge.resource_joins import joins_for, param_target
 from bot.knowledge.resource_listings import RawModel, find_listings, identifiers_among, optional_scope
 from bot.knowledge.resource_types import Join, Listing, noun_of
 
@@ -66,6 +66,11 @@ class ResourceModel:
                 found = joins_for(self._raw, operation, self.roots, is_listing=own is not None)
             self._joins[operation] = found
         return found
+
+    def target_of(self, operation: str, param: str) -> frozenset[str]:
+        """The words of the resource a parameter identifies (`restApiId` → {rest, api}; a bare `name` of
+        DescribeCluster → {cluster}; `ResourceArn` documented as "the ARN of the web ACL" → {web, acl})."""
+        return param_target(self._raw, operation, param, self.roots)
 
     def best_join(self, operation: str) -> Join | None:
         found = self.joins(operation)
