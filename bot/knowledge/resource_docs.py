@@ -8,6 +8,7 @@ import re
 from botocore.model import Shape
 
 from bot.knowledge import shapes
+from bot.knowledge.resource_types import name_noun, words_of
 
 # Errors that mean "nothing is configured", for services whose models declare none of their errors (S3's
 # model lists no error shapes for its Get*Configuration calls; the codes are in its API reference).
@@ -27,6 +28,7 @@ ABSENT_ERRORS: dict[tuple[str, str], str] = {
 _ABSENT_NAME = re.compile(r"NotFound|NoSuch|DoesNotExist|NotExist|Nonexistent")  # WAFNonexistentItemException
 # botocore documents a map's keys, or a Key/Value list's keys, as `<li> <p> <code>KEY</code> - ...`.
 _LISTED_KEY = re.compile(r"<li>\s*(?:<p>\s*)?<code>([A-Za-z][\w.:-]*)</code>")
+_ERROR_WORDS = frozenset({"not", "found", "no", "such", "doe", "does", "exist", "exception", "error", "fault"})
 _SELF_DESCRIBED = frozenset({"true", "false", "key", "value"})
 
 
@@ -38,10 +40,16 @@ def not_configured_errors(service: str, operation: str) -> tuple[str, ...]:
         return ()
     op = shapes.operation(service, operation)
     codes = [getattr(e, "error_code", None) or e.name for e in (op.error_shapes or [])]
-    candidates = [code for code in codes if _ABSENT_NAME.search(code)]
+    # QueueDoesNotExist for GetQueueAttributes(QueueUrl): the resource is gone, which is not "not configured"
+    fed = set().union(*(name_noun(p) for p in shapes.required_inputs(op)))
+    candidates = [code for code in codes if _ABSENT_NAME.search(code) and not (_core_words(code) <= fed)]
     last_word = re.findall(r"[A-Z][a-z]+", operation[3:])[-1:]
     specific = [c for c in candidates if last_word and last_word[0] in c]
     return tuple(dict.fromkeys(specific or candidates))  # RepositoryNotFound: the resource is gone, not unset
+
+
+def _core_words(code: str) -> frozenset[str]:
+    return words_of(code) - _ERROR_WORDS
 
 
 def absent_error(service: str, operation: str, modelled: list[str] | None = None) -> str | None:
