@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Iterator
 
+import boto3
+import pytest
+from moto import mock_aws
+
+from bot.cli.check import boto3_clients
 from bot.generation.offline.sources import fallback, source_for
 from bot.knowledge import shapes
 from bot.language.checker import check_feature
+from bot.language.feature import parse_feature
+from bot.runner.calls import ApiCache
+from bot.runner.run import RunOptions, run_controls
 
 
 def _setup(service: str, operation: str, path: str, resource: str) -> tuple[str, ...]:
@@ -113,3 +121,74 @@ def test_a_scoping_parent_is_listed_only_when_the_request_is_about_it() -> None:
 def test_fallback_lists_the_resource_the_operation_is_about() -> None:
     plan = fallback("eks", "DescribeCluster")
     assert plan.setup == ['the resources listed by "eks.ListClusters" at "clusters" identified by "@"']
+
+
+# --- the chosen joins, run against moto through the real runner -------------------------------------------------
+
+REGION, ACCOUNT = "us-east-1", "123456789012"
+
+
+@pytest.fixture
+def aws() -> Iterator[boto3.Session]:
+    with mock_aws():
+        yield boto3.Session(region_name=REGION)
+
+
+def _verdicts(session: boto3.Session, service: str, setup: tuple[str, ...], assertion: str) -> dict[str, str]:
+    text = _feature(service, setup, assertion)
+    assert [p for p in check_feature(text, "probe.feature", "probe", service) if p.severity == "error"] == []
+    cache = ApiCache(boto3_clients(session, workers=2, max_attempts=2))
+    findings = run_controls([("probe", parse_feature(text, "probe.feature"))], cache, RunOptions((REGION,), ACCOUNT))
+    return {f.resource: f.status for f in findings}
+
+
+def test_eks_clusters_are_listed_and_described_by_name_on_moto(aws: boto3.Session) -> None:
+    eks = aws.client("eks")
+    role = f"arn:aws:iam::{ACCOUNT}:role/eks"
+    for name, public in (("open", True), ("closed", False)):
+        vpc = {"subnetIds": ["subnet-1"], "endpointPublicAccess": public, "endpointPrivateAccess": True}
+        eks.create_cluster(name=name, roleArn=role, resourcesVpcConfig=vpc)
+    setup = _setup("eks", "DescribeCluster", "cluster.resourcesVpcConfig.endpointPublicAccess", "EKS cluster")
+    verdicts = _verdicts(
+        aws, "eks", setup, '"DescribeCluster.cluster.resourcesVpcConfig.endpointPublicAccess" must be false'
+    )
+    assert verdicts == {"open": "FAIL", "closed": "PASS"}
+
+
+def test_elbv2_attributes_are_read_for_each_load_balancer_by_arn_on_moto(aws: boto3.Session) -> None:
+    ec2, elb = aws.client("ec2"), aws.client("elbv2")
+    vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
+    subnets = [
+        ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.0.{i}.0/24", AvailabilityZone=f"{REGION}{zone}")["Subnet"][
+            "SubnetId"
+        ]
+        for i, zone in enumerate("ab")
+    ]
+    arns = {
+        name: elb.create_load_balancer(Name=name, Subnets=subnets)["LoadBalancers"][0]["LoadBalancerArn"]
+        for name in ("kept", "loose")
+    }
+    elb.modify_load_balancer_attributes(
+        LoadBalancerArn=arns["kept"], Attributes=[{"Key": "deletion_protection.enabled", "Value": "true"}]
+    )
+    setup = _setup("elbv2", "DescribeLoadBalancerAttributes", "Attributes[].Value", "load balancer")
+    assertion = (
+        '"DescribeLoadBalancerAttributes.Attributes[?Key==\'deletion_protection.enabled\'] | [0].Value" must be "true"'
+    )
+    assert _verdicts(aws, "elbv2", setup, assertion) == {arns["kept"]: "PASS", arns["loose"]: "FAIL"}
+
+
+def test_api_gateway_stages_are_read_for_each_rest_api_on_moto(aws: boto3.Session) -> None:
+    apigw = aws.client("apigateway")
+    ids = {}
+    for name, tracing in (("traced", True), ("dark", False)):
+        api = apigw.create_rest_api(name=name)["id"]
+        root = apigw.get_resources(restApiId=api)["items"][0]["id"]
+        apigw.put_method(restApiId=api, resourceId=root, httpMethod="GET", authorizationType="NONE")
+        apigw.put_integration(restApiId=api, resourceId=root, httpMethod="GET", type="MOCK")
+        deployment = apigw.create_deployment(restApiId=api)["id"]
+        apigw.create_stage(restApiId=api, stageName="prod", deploymentId=deployment, tracingEnabled=tracing)
+        ids[name] = api
+    setup = _setup("apigateway", "GetStages", "item[].tracingEnabled", "API Gateway stage")
+    verdicts = _verdicts(aws, "apigateway", setup, '"GetStages.item[0].tracingEnabled" must be true')
+    assert verdicts == {ids["traced"]: "PASS", ids["dark"]: "FAIL"}
