@@ -10,11 +10,11 @@ from bot.knowledge.resource_types import (
     Join,
     Listing,
     default_constant,
+    head_of,
     id_word,
     name_noun,
     noun_of,
     singular,
-    words_of,
 )
 from bot.knowledge.vocabulary import split_words
 
@@ -70,15 +70,17 @@ def supply(
     """Where a listed item holds the value for `param`, with a confidence; only ever an identifier of the
     listed resource, never another resource's identifier the item happens to carry."""
     about = len(target & listing.noun) / max(len(target | listing.noun), 1)
+    # every word of what is listed is the parameter's resource or the call's (ListAccounts does not feed
+    # DescribeHandshake's HandshakeId, nor ListQueryExecutions GetCalculationExecutionCode)
+    explained = bool(listing.noun) and listing.noun <= target | noun_of(operation)
     if listing.item_shape is None:
-        items_words = words_of(listing.items.replace("[]", "").replace(".", " "))
-        return (0.6 + 0.4 * about, "@") if about or target & items_words else None
+        return (0.6 + 0.4 * about, "@") if explained else None
     doc = raw.member_doc(raw.input_shape(operation), param)
     arns = [m for m in listing.identifiers if id_word(m) == "arn"]
-    takes_arn = bool(arns) and bool(about) and _NAME_OR_ARN.search(doc) is not None
+    takes_arn = bool(arns) and explained and _NAME_OR_ARN.search(doc) is not None
     if takes_arn and _must_use_arn(doc):  # a name is not enough everywhere (CloudTrail's shadow trails)
         return 0.95, arns[0]
-    exact = [m for m in listing.identifiers if m.lower() == param.lower()]
+    exact = [m for m in listing.identifiers if m.lower() == param.lower() and (explained or name_noun(m))]
     if exact:
         return 1.0, exact[0]
     if takes_arn:  # either is accepted and the item's name is not named like the parameter: the ARN is exact
@@ -87,10 +89,10 @@ def supply(
     if word:
         for accepted in _ACCEPTS.get(word, ()):
             found = [m for m in listing.identifiers if id_word(m).rstrip("s") == accepted]
-            if found and (about or not name_noun(found[0])):
+            if found and (explained if not name_noun(found[0]) else target <= listing.noun):
                 return 0.8 - 0.05 * _ACCEPTS[word].index(accepted), found[0]
         return None
-    if about and listing.identifiers:
+    if explained and head_of(param) in listing.noun and listing.identifiers:  # jobQueue, not ConfigurationRevision
         return 0.7, listing.identifiers[0]
     return None
 
@@ -133,8 +135,8 @@ def joins_for(raw: RawModel, operation: str, roots: list[Listing], is_listing: b
         if listing.operation == operation:
             continue
         supplies = [supply(raw, operation, p, targets[p], listing) for p in params]
-        if any(s is None for s in supplies):
-            continue
+        if any(s is None for s in supplies) or len({s[1] for s in supplies if s}) < len(params):
+            continue  # one listed resource has one identity: two parameters are never both fed its id
         pairs = tuple((p, s[1]) for p, s in zip(params, supplies, strict=True) if s is not None)
         quality = sum(s[0] for s in supplies if s is not None) / len(params)
         fit = noun_fit(frozenset().union(*targets.values()), listing, operation)

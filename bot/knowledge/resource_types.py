@@ -55,11 +55,15 @@ def noun_of(operation: str) -> frozenset[str]:
 
 
 @functools.cache
+def _is_verb(name: str) -> bool:
+    return any(name.startswith(verb) and name[len(verb) : len(verb) + 1].isupper() for verb in VERBS)
+
+
 @functools.cache
 def head_of(operation: str) -> str:
-    """The head noun of an operation's resource: its last word that is not an identifier or version word
-    (`DescribeDBInstances` → instance, `ListDomainNames` → domain)."""
-    words = [singular(w) for w in split_words(operation)[1:]]
+    """The head noun of an operation's resource, or of a parameter: its last word that is not an identifier
+    or version word (`DescribeDBInstances` → instance, `ListDomainNames` → domain, `jobQueue` → queue)."""
+    words = [singular(w) for w in split_words(operation)[1 if operation[:1].isupper() and _is_verb(operation) else 0 :]]
     kept = [w for w in words if w not in ID_WORDS and w not in GENERIC_WORDS and not re.fullmatch(r"v\d+", w)]
     return kept[-1] if kept else ""
 

@@ -49,8 +49,16 @@ def test_a_call_is_fed_an_identifier_of_its_own_resource_not_of_another_listed_o
     eks = resource_model("eks")
     joins = eks.joins("DescribeCluster")
     assert joins[0].listing.operation == "ListClusters"
-    assert "ListAccessPolicies" in [j.listing.operation for j in joins[1:]], "the tie it must break is real"
+    assert "ListAccessPolicies" not in [j.listing.operation for j in joins]  # access policies have names too
     assert eks.listing("ListAccessKeys") is None
+
+
+def test_two_parameters_are_never_fed_from_one_listed_resource_nor_from_an_unrelated_listing() -> None:
+    assert resource_model("kendra").joins("DescribeThesaurus") == ()  # a thesaurus of an index: two resources
+    assert resource_model("eks").joins("DescribeAccessEntry") == ()
+    assert all(
+        j.listing.operation != "ListAccounts" for j in resource_model("organizations").joins("DescribeHandshake")
+    )
 
 
 def test_identifiers_of_a_listing_leave_out_other_resources_ids() -> None:
