@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.knowledge import shapes
 from bot.knowledge.botocore_index import FieldDoc
+from bot.knowledge.resource_docs import key_member
 from bot.knowledge.resources import Join, Listing, map_keys, not_configured_errors, resource_model
 from bot.knowledge.shapes import PathError
 
@@ -38,8 +39,9 @@ def _output_keys(service: str, operation: str) -> list[str]:
     output = shapes.operation(service, operation).output_shape
     lines = []
     for name, member in output.members.items() if output is not None else ():
-        keyed = member.type_name == "list" and "Key" in getattr(member.member, "members", {})
-        path = f"{name}[].Key" if keyed else name
+        key = key_member(member.member) if member.type_name == "list" else None
+        keyed = key is not None
+        path = f"{name}[].{key}" if keyed else name
         keys = map_keys(service, operation, path) if keyed or member.type_name == "map" else ()
         if keys:
             lines.append(f'  keys of "{path}": {_shown(keys)}')
@@ -72,7 +74,7 @@ def _join(join: Join) -> str:
 
 def key_lines(service: str, field: FieldDoc) -> list[str]:
     """The documented keys of a map or Key/Value list field, where its type line does not already show all."""
-    if field.type_name not in ("map", "list") and not field.path.endswith(".Key"):
+    if field.type_name not in ("map", "list") and not field.path.endswith((".Key", "Name")):
         return []
     keys = map_keys(service, field.operation, field.path)
     if not keys or set(keys) <= set(field.enum[:8]):

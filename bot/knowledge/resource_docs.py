@@ -80,6 +80,20 @@ def map_keys(service: str, operation: str, path: str) -> tuple[str, ...]:
     return _keys_of(holder, ref_doc)
 
 
+_KEY_MEMBERS = ("Key", "AttributeName", "OptionName", "Name")
+
+
+def key_member(item: Shape | None) -> str | None:
+    """The key of a key/value list item: `Key`, or a name beside a `Value` (EC2's AttributeName)."""
+    if item is None or item.type_name != "structure":
+        return None
+    members = item.members
+    found = [k for k in _KEY_MEMBERS if k in members]
+    if "Key" in members or (found and any(m in members for m in ("Value", "Values", "AttributeValues"))):
+        return found[0]
+    return None
+
+
 def _step(shape: Shape | None) -> Shape | None:
     while shape is not None and shape.type_name == "list":
         shape = shape.member
@@ -93,8 +107,9 @@ def _keys_of(shape: Shape | None, ref_doc: str) -> tuple[str, ...]:
         enum = shapes.enum_of(shape.key)
         return tuple(enum) if enum else _documented(ref_doc or shape.documentation or "")
     item = _step(shape)
-    if item is not None and item.type_name == "structure" and "Key" in item.members:
-        key = item.members["Key"]
+    key_name = key_member(item)
+    if item is not None and key_name is not None:
+        key = item.members[key_name]
         return tuple(shapes.enum_of(key)) or _documented(key.documentation or "")
     if shape.type_name == "string":
         return tuple(shapes.enum_of(shape)) or _documented(ref_doc)
@@ -102,4 +117,8 @@ def _keys_of(shape: Shape | None, ref_doc: str) -> tuple[str, ...]:
 
 
 def _documented(html: str) -> tuple[str, ...]:
-    return tuple(k for k in dict.fromkeys(_LISTED_KEY.findall(html)) if k.lower() not in _SELF_DESCRIBED)
+    keys = [k for k in dict.fromkeys(_LISTED_KEY.findall(html)) if k.lower() not in _SELF_DESCRIBED]
+    dotted = [k for k in keys if "." in k]
+    # ELBv2 lists a key's values in a nested list (stickiness.type: lb_cookie, source_ip): when the keys are
+    # dotted names, an undotted entry is a value
+    return tuple(dotted if len(dotted) * 2 >= len(keys) else keys)

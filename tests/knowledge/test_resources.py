@@ -120,6 +120,8 @@ def test_documented_map_keys_are_read_from_enums_and_docs() -> None:
     assert {"deletion_protection.enabled", "access_logs.s3.enabled"} <= set(elb)
     assert map_keys("elbv2", "DescribeLoadBalancerAttributes", "Attributes") == elb
     assert map_keys("s3", "GetBucketEncryption", "ServerSideEncryptionConfiguration") == ()
+    groups = map_keys("elbv2", "DescribeTargetGroupAttributes", "Attributes[].Key")
+    assert "stickiness.type" in groups and "lb_cookie" not in groups  # a documented value is not a key
 
 
 @pytest.mark.parametrize("service", ["ec2", "s3", "wafv2", "apigateway", "eks", "iam"])
