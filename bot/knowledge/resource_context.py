@@ -1,5 +1,4 @@
-"""The resource model as compact lines under a call in the Boto3 context a model sees: how to list the
-resource and feed the call, required constants, documented map keys and "not configured" errors."""
+"""The resource model as compact lines under each call in the Boto3 context a model sees."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The resource model of a service: what lists each resource type, its identifiers, and which item field
-feeds each per-resource read call; derived from the botocore model and its documentation, cached."""
+"""The resource model of a service: listings, identifiers and joins, from botocore models and docs, cached."""
 
 from __future__ import annotations
 

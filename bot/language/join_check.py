@@ -1,5 +1,4 @@
-"""A warning for an enrichment fed from a field that does not identify the resource the call takes (the EKS
-case: DescribeCluster's `name` fed access policy names from ListAccessPolicies)."""
+"""A warning for an enrichment fed a field that does not identify the resource the call takes (EKS case)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The setup steps of a join from the resource model: a listing step and an enrichment step, as the language
-writes them."""
+"""A resource-model join as the language writes it: a listing step and an enrichment step."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Where a resource document comes from: the listing and enrichment calls the resource model chooses, or an
-account setting."""
+"""Where a resource document comes from: the resource model's listing and enrichment, or an account setting."""
 
 from __future__ import annotations
 
