@@ -17,6 +17,7 @@ from bot.knowledge.botocore_index import (
     describe_field,
     load_index,
 )
+from bot.knowledge.resource_context import call_lines, key_lines
 from bot.knowledge.search_index import SearchIndex, Vector, search_index
 from bot.knowledge.vocabulary import query_weights
 
@@ -108,7 +109,10 @@ def _compose(
         op = index.operations[name]
         paged = "  (paginated)" if op.paginated else ""
         lines.append(f"{boto3_call(op)}{'' if own else _preview(op)}{paged}  # {op.documentation}".rstrip(" #"))
-        lines += [f"  -> {f.path}: {describe_field(f)}  # {f.documentation}".rstrip(" #") for f in own]
+        lines += call_lines(found.service, name, output_keys=not own)
+        for f in own:
+            lines.append(f"  -> {f.path}: {describe_field(f)}  # {f.documentation}".rstrip(" #"))
+            lines += key_lines(found.service, f)
     return "\n".join(lines) + "\n"
 
 

@@ -12,6 +12,7 @@ from bot.knowledge.sensitive import is_sensitive
 from bot.knowledge.shapes import PathError, Root
 from bot.language.feature import Scenario, StepLine
 from bot.language.grammar import Step
+from bot.language.join_check import check_join
 from bot.language.problems import Report
 
 NUMERIC = {"integer", "long", "float", "double"}
@@ -33,6 +34,7 @@ def ground(scenario: Scenario, source: StepLine, report: Report) -> None:
                 continue
             if step.kind == "enrich":
                 _check_enrich(step, root, service)
+                check_join(source.step, step, entry.line, report)
                 used_ops.add(step.op_ref)
             elif step.kind == "absent_error":
                 _check_absent(step, used_ops, entry, report)

@@ -187,3 +187,56 @@ def test_a_service_without_read_operations_retrieves_nothing() -> None:
     found = retrieve("eks-auth", "Tokens must be short-lived", "authentication")
     assert found.operations == () and found.fields == ()
     assert found.render_boto3() == 'client = boto3.client("eks-auth")\n'
+
+
+def test_render_shows_how_to_list_and_feed_a_per_resource_call_even_when_only_get_calls_rank() -> None:
+    found = retrieve(
+        "s3", "S3 bucket\nBuckets must encrypt new objects by default with a KMS key", "encryption-at-rest"
+    )
+    assert not any(op.name == "ListBuckets" for op in found.operations[:3])
+    lines = found.render_boto3().splitlines()
+    call = lines.index(next(line for line in lines if line.startswith("client.get_bucket_encryption(")))
+    assert lines[call + 1] == (
+        '  per resource: list "s3.ListBuckets" at "Buckets" identified by "Name", "BucketArn"; '
+        'enrich with "Bucket" from "Name"'
+    )
+    assert lines[call + 2].startswith("  not configured: error ServerSideEncryptionConfigurationNotFoundError")
+
+
+def test_render_gives_athena_its_listing_and_identifier() -> None:
+    found = retrieve("athena", "Athena workgroup\nWorkgroups must encrypt query results with KMS", "encryption-at-rest")
+    rendered = found.render_boto3()
+    assert (
+        '  per resource: list "athena.ListWorkGroups" at "WorkGroups" identified by "Name"; '
+        'enrich with "WorkGroup" from "Name"'
+    ) in rendered.splitlines()
+
+
+def test_render_lists_the_documented_keys_of_an_attribute_map() -> None:
+    found = retrieve("sqs", "SQS queue\nQueues must be encrypted with a KMS key", "encryption-at-rest")
+    lines = found.render_boto3().splitlines()
+    attributes = lines.index(next(line for line in lines if line.startswith("  -> Attributes: map")))
+    assert lines[attributes + 1].startswith("     keys: ") and "KmsMasterKeyId" in lines[attributes + 1]
+    assert (
+        '  per resource: list "sqs.ListQueues" at "QueueUrls" identified by "@"; enrich with "QueueUrl" from "@"'
+        in ("\n".join(lines))
+    )
+
+
+def test_render_names_a_required_constant_and_its_values() -> None:
+    rendered = retrieve("wafv2", "WAF web ACL\nWeb ACLs must log requests", "logging").render_boto3()
+    assert 'requires Scope one of CLOUDFRONT | REGIONAL (write: with "Scope" set to "REGIONAL")' in rendered
+
+
+def test_render_lists_the_documented_keys_of_a_key_value_list_under_a_call_shown_without_fields() -> None:
+    found = retrieve("elbv2", "Load balancer\nDeletion protection must be enabled", "deletion-protection")
+    lines = found.render_boto3().splitlines()
+    call = next(i for i, line in enumerate(lines) if line.startswith("client.describe_load_balancer_attributes("))
+    keys = next(line for line in lines[call + 1 :] if line.startswith('  keys of "Attributes[].Key": '))
+    assert "deletion_protection.enabled" in keys and "access_logs.s3.enabled" in keys
+
+
+def test_render_with_the_model_lines_still_fits_max_chars() -> None:
+    found = retrieve("elbv2", "Load balancer\nDeletion protection must be enabled", "deletion-protection")
+    for limit in (400, 1200, 3000):
+        assert len(found.render_boto3(max_chars=limit)) <= limit

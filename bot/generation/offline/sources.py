@@ -1,19 +1,22 @@
-"""Where a resource document comes from: the listing and enrichment calls, or an account setting."""
+"""Where a resource document comes from: the resource model's listing and enrichment, or an account setting."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from botocore.model import OperationModel, Shape
 
-from bot.generation.offline.joins import id_member, listings, name_overlap, nouns, parent_fit, parent_scope, supply
-from bot.generation.offline.security_terms import absent_error, normalise_value
+from bot.generation.offline.joins import enrichment_step, listing_step, nouns
+from bot.generation.offline.security_terms import normalise_value
 from bot.generation.render import Plan
 from bot.knowledge import shapes
+from bot.knowledge.resource_types import words_of
+from bot.knowledge.resources import Join, Listing, item_identifiers, not_configured_errors, resource_model
 from bot.language.values import quote
 
 OWN_LISTING_SCORE = 0.3  # one listing call answers the question: simpler than list-then-enrich
+ENRICHMENT_SCORE = 0.3  # the most an enrichment adds, for the best join the model knows
+BEST_JOIN_QUALITY = 1.6  # a join's quality at which it counts as certain (exact field, the call's own noun)
 
 
 @dataclass(frozen=True)
@@ -27,21 +30,30 @@ class Source:
 
 
 def source_for(service: str, op: OperationModel, path: str, resource: str) -> Source | None:
+    """The setup that produces the document `path` is read from: enrichment of the model's best listing,
+    the operation's own listing, or an account setting."""
+    model = resource_model(service)
     required = [p for p in shapes.required_inputs(op) if p not in shapes.PAGING_PARAMS]
+    own = model.listing(op.name)
     if not required:
-        parent = parent_scope(service, op)
-        return (
-            (parent and _enrichment(service, op, [parent]))
-            or _own_listing(service, op, path, resource)
-            or _account(service, op)
-        )
-    literals = _selector_literals(op, required, path)
-    found = _enrichment(service, op, [p for p in required if p not in literals])
-    if found is None or not literals:
-        return found
-    setup = list(found.setup)
-    setup[1] += "".join(f" and {quote(name)} set to {json.dumps(value)}" for name, value in literals.items())
-    return Source(tuple(setup), found.prefix, found.strip, found.score)
+        scoped = own is not None and _scoped(own, resource)
+        joined = _enrichment(service, op, model.joins(op.name), {}) if scoped or own is None else None
+        return joined or _own_listing(service, op, path, resource) or _account(service, op)
+    return _enrichment(service, op, model.joins(op.name), _selector_literals(op, required, path))
+
+
+def _scoped(listing: Listing, resource: str) -> bool:
+    """Whether to list the parent first: the call needs it, or the request is about the parent (the hosted
+    zones whose query logging configurations are checked, not the configurations)."""
+    if listing.parent is None or not listing.parent_optional:
+        return False
+    wanted = set(words_of(resource))
+    own, parent = set(listing.noun), set(listing.parent.listing.noun)
+    return listing.scope_needed or _fit(parent, wanted) > _fit(own, wanted)
+
+
+def _fit(noun: set[str], wanted: set[str]) -> float:
+    return len(noun & wanted) / max(len(noun | wanted), 1)
 
 
 def _selector_literals(op: OperationModel, required: list[str], path: str) -> dict[str, str]:
@@ -58,6 +70,18 @@ def _selector_literals(op: OperationModel, required: list[str], path: str) -> di
     return literals
 
 
+def _enrichment(service: str, op: OperationModel, joins: tuple[Join, ...], selectors: dict[str, str]) -> Source | None:
+    if not joins:
+        return None
+    join = joins[0]
+    setup = [
+        listing_step(join.listing, join.params[0][1]),
+        enrichment_step(service, op, join, selectors),
+        *_absent(service, op),
+    ]
+    return Source(tuple(setup), f"{op.name}.", "", min(join.quality / BEST_JOIN_QUALITY, 1.0) * ENRICHMENT_SCORE)
+
+
 def _own_listing(service: str, op: OperationModel, path: str, resource: str) -> Source | None:
     head, _, rest = path.partition(".")
     if not head.endswith("[]") or op.output_shape is None:
@@ -69,9 +93,14 @@ def _own_listing(service: str, op: OperationModel, path: str, resource: str) -> 
     inner = _nested_items(item, rest.partition(".")[0], resource, head[:-2])
     if inner is not None:
         items, item = f"{items}[].{inner[0]}[]", inner[1]
-    ident = id_member(item, op.name)
-    step = f"the resources listed by {quote(service + '.' + op.name)} at {quote(items)} identified by {quote(ident)}"
+    listing = resource_model(service).listing(op.name) or _unmodelled(service, op.name, items)
+    idents = listing.identifiers if listing.items == items else item_identifiers(service, op.name, item)
+    step = listing_step(listing, idents[0] if idents else next(iter(item.members), "@"), items)
     return Source((step,), "", f"{items}" if inner else head, OWN_LISTING_SCORE)
+
+
+def _unmodelled(service: str, operation: str, items: str) -> Listing:
+    return Listing(service, operation, items, None, (), ())
 
 
 def _nested_items(item: Shape, segment: str, resource: str, outer: str) -> tuple[str, Shape] | None:
@@ -92,56 +121,19 @@ def _account(service: str, op: OperationModel) -> Source:
 
 
 def _absent(service: str, op: OperationModel) -> list[str]:
-    codes = [getattr(e, "error_code", None) or e.name for e in (op.error_shapes or [])]
-    code = absent_error(service, op.name, codes)
-    return [f"the error {quote(code)} from {quote(service + '.' + op.name)} means absent"] if code else []
-
-
-def _enrichment(service: str, op: OperationModel, required: list[str]) -> Source | None:
-    best: tuple[float, str, list[str]] | None = None
-    if not required:
-        return None
-    for listing, items, item in listings(service):
-        if listing == op.name:
-            continue
-        supplies = [supply(param, items, item) for param in required]
-        if any(s is None for s in supplies):
-            continue
-        quality = sum(q for q, _ in supplies if q) / len(supplies)  # type: ignore[misc]
-        score = quality + 0.5 * name_overlap(listing, op.name) + (0.1 if listing.startswith("List") else 0.0)
-        score += parent_fit(listing, required)
-        paths = [p for _, p in supplies if p]  # type: ignore[misc]
-        if best is None or score > best[0]:
-            best = (score, f"{listing}|{items}", paths)
-    if best is None:
-        return None
-    listing, items = best[1].split("|")
-    params = " and ".join(f"{quote(p)} from {quote(path)}" for p, path in zip(required, best[2], strict=True))
-    params += _all_attributes(op)
-    setup = [
-        f"the resources listed by {quote(service + '.' + listing)} at {quote(items)} identified by {quote(best[2][0])}",
-        f"each resource is enriched by {quote(service + '.' + op.name)} with {params}",
-        *_absent(service, op),
-    ]
-    return Source(tuple(setup), f"{op.name}.", "", min(best[0], 1.0) * 0.3)
-
-
-def _all_attributes(op: OperationModel) -> str:
-    """Some Get calls return nothing unless asked for attribute names (SQS): ask for all of them."""
-    for name, member in op.input_shape.members.items():
-        if member.type_name == "list" and "All" in shapes.enum_of(member.member) and name.endswith("Names"):
-            return f' and {quote(name)} set to ["All"]'
-    return ""
+    codes = not_configured_errors(service, op.name)
+    return [f"the error {quote(codes[0])} from {quote(service + '.' + op.name)} means absent"] if codes else []
 
 
 def fallback(service: str, operation: str) -> Plan:
-    """With nothing assertable found, a listing that at least proves the resources are readable."""
-    for listing, items, item in listings(service):
-        ident = id_member(item, listing) if item.type_name == "structure" else "@"
-        step = (
-            f"the resources listed by {quote(service + '.' + listing)} at {quote(items)} identified by {quote(ident)}"
-        )
-        return Plan(setup=[step], assertions=[f"{quote(ident)} must be present"])
+    """With nothing assertable found, a listing of the resource the operation is about that at least proves
+    the resources are readable."""
+    model = resource_model(service)
+    listing = model.listing_for(operation) if operation else None
+    listing = listing or next((lst for lst in model.roots if lst.parent is None), None)
+    if listing is not None:
+        ident = listing.identifiers[0] if listing.identifiers else "@"
+        return Plan(setup=[listing_step(listing, ident)], assertions=[f"{quote(ident)} must be present"])
     return Plan(
         setup=[f"the account setting read by {quote(service + '.' + operation)}"],
         assertions=[f"{quote(operation)} must be present"],
