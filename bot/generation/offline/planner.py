@@ -14,6 +14,7 @@ from bot.generation.offline.feedback import read_feedback
 from bot.generation.offline.joins import nouns
 from bot.generation.offline.reading import ANTONYMS, GENERIC_STEMS, field_words, mention, read
 from bot.generation.offline.scope import Candidate, scope_filters
+from bot.generation.offline.settings import setting_candidates
 from bot.generation.offline.sources import Source, fallback, source_for
 from bot.generation.render import Plan
 from bot.knowledge import shapes
@@ -55,6 +56,11 @@ def plan_control(
         if candidate:
             bonus = op_scores.get(scored.operation, 0.0) + said.boost(scored)
             ranked.append(replace(candidate, score=candidate.score + bonus))
+    for candidate in setting_candidates(
+        service, [o.name for o in found.operations], requirement, resource, RETRIEVAL_WEIGHT, len(found.fields)
+    ):
+        bonus = _resource_fit(candidate.scored.operation, resource)
+        ranked.append(replace(candidate, score=candidate.score + bonus))
     if not ranked:
         listing = fallback(service, found.operations[0].name if found.operations else "")
         plan = listing.model_copy(update={"assertions": [f"manual: {_first_sentence(requirement)}"]})

@@ -27,7 +27,7 @@ _REJECTING = frozenset({"not", "never", "prohibited", "forbidden", "disallowed",
 _ANTONYM_TEXT = """
     single=multi private=public internal=public manual=automatic immutable=mutable unencrypted=encrypted
     plaintext=encrypted closed=open restricted=public optional=required unauthenticated=authenticated
-    insecure=secure http=https
+    insecure=secure
 """
 ANTONYMS = {stem(a): stem(b) for a, b in (pair.split("=") for pair in _ANTONYM_TEXT.split())}
 # Words of a field name that say nothing about what it means (its state, not its subject).
@@ -147,6 +147,8 @@ def _concept_wanted(requirement: str, content: list[str], own: frozenset[str]) -
 
 def _opposes(word: str, content: list[str]) -> bool:
     antonym = ANTONYMS.get(word)
+    if any(_matches(word, c) for c in content):
+        return False
     return antonym is not None and any(_matches(antonym, c) or _matches(c, antonym) for c in content)
 
 
