@@ -26,6 +26,8 @@ RETRIEVAL_WEIGHT = 2.0
 OPERATION_WEIGHT = 1.0
 UNRELATED_PENALTY = 0.3  # a field whose name shares no word with the request is a guess
 RESOURCE_WEIGHT = 0.5  # the request names the resource: operations about it are preferred
+LISTING_WEIGHT = 0.6  # a listing of exactly the resource named gains half of it, of another resource loses half
+SINGLE_CALL = 0.1  # the listing alone answers: fewer calls, fewer gaps in what an API (or moto) implements
 RECENCY_WEIGHT = 0.3  # the last member of a large structure loses this much against the first
 RECENT_MIN_MEMBERS = 8
 PREDICATE_BONUS = 0.1  # the field is what the requirement asks of the resource
@@ -59,7 +61,7 @@ def plan_control(
     for candidate in setting_candidates(
         service, [o.name for o in found.operations], requirement, resource, RETRIEVAL_WEIGHT, len(found.fields)
     ):
-        bonus = _resource_fit(candidate.scored.operation, resource)
+        bonus = _resource_fit(candidate.scored.operation, resource) + _listing_fit(candidate.plan.setup[0], resource)
         ranked.append(replace(candidate, score=candidate.score + bonus))
     if not ranked:
         listing = fallback(service, found.operations[0].name if found.operations else "")
@@ -127,6 +129,7 @@ def _plan_for(
     if not _relevant(scored.path, terms):
         confidence -= UNRELATED_PENALTY
     fit = _resource_fit(scored.operation, resource) + _scope_fit(source, requirement, resource)
+    fit += _listing_fit(source.setup[0], resource) + (SINGLE_CALL if len(source.setup) == 1 else 0.0)
     nested = 0.1 if source.prefix and "[]" in rest else 0.0
     score = RETRIEVAL_WEIGHT * scored.score / (top or 1.0) + confidence + source.score + fit - nested - 0.01 * rank
     score += _predicate_fit(scored.path, requirement) - _recency(op, scored.path)
@@ -222,7 +225,24 @@ def _predicate_fit(path: str, requirement: str) -> float:
 def _resource_fit(operation: str, resource: str) -> float:
     """How much of the operation's name is about the resource the request names."""
     op_nouns = nouns(operation)
-    return RESOURCE_WEIGHT * len(op_nouns & nouns(resource)) / max(len(op_nouns), 1)
+    return RESOURCE_WEIGHT * _shared(op_nouns, nouns(resource)) / max(len(op_nouns), 1)
+
+
+def _listing_fit(setup: str, resource: str) -> float:
+    """The listed resource is the one the request names (DescribeDBInstances for "RDS DB instance", not
+    DescribeDBEngineVersions; ListWorkGroups for "Athena workgroup", not ListQueryExecutions)."""
+    listed = re.match(r'the resources listed by "[a-z0-9-]+\.([A-Za-z0-9]+)"', setup)
+    wanted = nouns(resource)
+    if listed is None or not wanted:
+        return 0.0
+    own = nouns(listed[1])
+    return LISTING_WEIGHT * (_shared(own, wanted) / max(len(own), 1) - 0.5)
+
+
+def _shared(own: set[str], wanted: set[str]) -> int:
+    """Nouns in common, a compound of two counting once ("workgroup" for Work, Group)."""
+    joined = {a + b for a in own for b in own if a != b}
+    return len(own & wanted) + len(joined & wanted)
 
 
 def _scope_fit(source: Source, requirement: str, resource: str) -> float:

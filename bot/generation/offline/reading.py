@@ -22,7 +22,9 @@ TRAILING_CUES = frozenset({"disabled", "off", "prohibited", "forbidden", "disall
 # Field-name words that mean the field guards against what the rest of its name says (BlockPublicPolicy).
 PROTECTIVE_STEMS = frozenset({"block", "restrict", "deny", "prevent", "ignor", "no", "disallow"})
 # Words after a value that reject it ("a logging level of OFF is not allowed", "basic … is not enough").
-_REJECTING = frozenset({"not", "never", "prohibited", "forbidden", "disallowed", "fail", "insufficient"})
+_REJECTING = frozenset(
+    {"not", "never", "prohibited", "forbidden", "disallowed", "fail", "insufficient", "finding", "violation"}
+)
 # A word in the requirement that means the opposite of a word in a field's name.
 _ANTONYM_TEXT = """
     single=multi private=public internal=public manual=automatic immutable=mutable unencrypted=encrypted
@@ -42,7 +44,7 @@ _MODAL = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
-    r"[.;:!?](?=\s|$)|\(|\n|\b(but|while|whereas|although|however|rather than|instead of)\b|,\s*(?=(?:and\s+)?not\b)",
+    r"[.;!?](?=\s|$)|\(|\n|\b(but|while|whereas|although|however|rather than|instead of)\b|,\s*(?=(?:and\s+)?not\b)",
     re.IGNORECASE,
 )
 EXCLUSION = re.compile(
@@ -53,6 +55,9 @@ _HUMP = re.compile(r"[a-z][A-Z]")
 WINDOW = 5  # words between a cue and what it negates
 REJECT_WINDOW = 6  # "plain TCP or UDP listeners are not permitted"
 VALUE_WINDOW = 12  # "must not use deprecated runtimes such as python2.7"
+STRONG_WINDOW = 8  # "must not run their build environment in privileged mode"
+_STRONG_CUES = frozenset({"not", "no", "never", "without"})
+_NOT_ALLOWED = {(stem(w),) for w in ("allowed", "permitted", "accepted", "acceptable", "enough")}
 TRAILING = 4  # words between what is negated and a state cue after it
 
 
@@ -96,17 +101,20 @@ def field_words(path: str) -> tuple[str, ...]:
 
 
 def _cues_near(words: tuple[str, ...], hits: list[int], own: frozenset[str]) -> int:
-    """Negation cues up to WINDOW words before the last hit, and state cues ("… must be disabled") up to
-    TRAILING words after it, in the same clause; the field's own words ("Block…") are not cues."""
+    """Negation cues before the last hit (WINDOW words, STRONG_WINDOW for "not"/"no"/"never"/"without"), and
+    state cues after it ("… must be disabled", "… are not allowed"), in the same clause; the field's own words
+    ("Block…") are not cues."""
     last = max(hits)
-    before = range(max(0, min(hits) - WINDOW), last)
+    before = range(max(0, min(hits) - STRONG_WINDOW), last)
     after = range(last + 1, min(len(words), last + 1 + TRAILING))
     count = 0
     for i in [*before, *after]:
         word = words[i]
         if i in hits or word not in NEGATION_CUES or word in own or stem(word) in own:
             continue
-        if i < last or word in TRAILING_CUES:
+        if (i < last and (word in _STRONG_CUES or i >= min(hits) - WINDOW)) or (
+            i > last and (word in TRAILING_CUES or words[i + 1 : i + 2] in _NOT_ALLOWED)
+        ):
             count += 1
     return count
 
