@@ -240,9 +240,9 @@ def _listing_fit(setup: str, resource: str) -> float:
 
 
 def _shared(own: set[str], wanted: set[str]) -> int:
-    """Nouns in common, a compound of two counting once ("workgroup" for Work, Group)."""
+    """Nouns in common, a compound counting for both its parts ("workgroup" for Work, Group)."""
     joined = {a + b for a in own for b in own if a != b}
-    return len(own & wanted) + len(joined & wanted)
+    return len(own & wanted) + 2 * len(joined & wanted)
 
 
 def _scope_fit(source: Source, requirement: str, resource: str) -> float:
