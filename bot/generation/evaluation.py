@@ -11,6 +11,8 @@ from bot.language.feature import Scenario, parse_feature
 
 _MARKERS = re.compile(r"\[[^\]]*\]|\.\*|^\*\.?")
 _LITERALS = re.compile(r"`[^`]*`|'[^']*'")
+_QUOTED_NAME = re.compile(r'"([A-Za-z0-9_.:-]+)"')
+_FILTERED = re.compile(r"([A-Za-z_][\w.-]*(?:\[\])?)\[\?\s*([A-Za-z_]\w*)")
 _CHAIN = re.compile(r"[A-Za-z_][\w-]*(?:\[[^\]]*\])*(?:\.[A-Za-z_][\w-]*(?:\[[^\]]*\])*)*")
 
 
@@ -28,10 +30,16 @@ class Facts:
 
 
 def _paths_in(text: str, is_expression: bool) -> list[str]:
-    if not is_expression:
+    """The field paths a step reads: a plain path, or each chain in an expression; a filter's field counts
+    under its list (`Attributes[?Key=='x'].Value` reads Attributes.Key and Attributes.Value), and a quoted
+    map key is its name (`Attributes."KmsMasterKeyId"`)."""
+    text = _QUOTED_NAME.sub(r"\1", text)
+    if not is_expression and "[?" not in text and "|" not in text:
         return [text]
     plain = _LITERALS.sub(" ", text)
-    return [m.group(0) for m in _CHAIN.finditer(plain) if not plain[m.end() :].lstrip().startswith("(")]
+    chains = [m.group(0) for m in _CHAIN.finditer(plain) if not plain[m.end() :].lstrip().startswith("(")]
+    filtered = [f"{m[1]}.{m[2]}" for m in _FILTERED.finditer(plain)]
+    return chains + filtered
 
 
 def _scenario_fields(scenario: Scenario) -> tuple[set[str], set[str]]:

@@ -117,3 +117,25 @@ def test_a_map_field_is_hit_through_one_of_its_keys_and_only_a_map() -> None:
              "expected_fields": ["DBInstances[].StorageEncrypted"]}  # fmt: skip
     assert map_fields(plain) == set()
     assert not field_hit({"DescribeDBInstances:DBInstances.StorageEncrypted.X"}, expected_hits(plain)[1], set())
+
+
+def test_a_key_value_filter_reads_the_key_and_the_value_and_a_quoted_map_key_reads_the_key() -> None:
+    text = feature(
+        [
+            'the resources listed by "elbv2.DescribeLoadBalancers" at "LoadBalancers" identified by "LoadBalancerArn"',
+            'each resource is enriched by "elbv2.DescribeLoadBalancerAttributes" with "LoadBalancerArn" from '
+            '"LoadBalancerArn"',
+            'each resource is enriched by "sns.GetTopicAttributes" with "TopicArn" from "LoadBalancerArn"',
+        ],
+        [
+            "\"DescribeLoadBalancerAttributes.Attributes[?Key=='deletion_protection.enabled'].Value | [0]\" "
+            'must be "true"',
+            '"GetTopicAttributes.Attributes.\\"KmsMasterKeyId\\"" must not be empty',
+        ],
+    )
+    facts = feature_facts(text)
+    assert {
+        "DescribeLoadBalancerAttributes:Attributes.Key",
+        "DescribeLoadBalancerAttributes:Attributes.Value",
+        "GetTopicAttributes:Attributes.KmsMasterKeyId",
+    } <= facts.fields
