@@ -7,9 +7,10 @@ from dataclasses import replace
 
 from botocore.model import OperationModel
 
+from bot.generation.offline.alternatives import either, joined_by_or
 from bot.generation.offline.assertions import assertion_for
 from bot.generation.offline.certainty import certainty
-from bot.generation.offline.conditions import combined_conditions
+from bot.generation.offline.conditions import combined_conditions, covered_terms, predicate_terms
 from bot.generation.offline.feedback import read_feedback
 from bot.generation.offline.joins import nouns
 from bot.generation.offline.reading import ANTONYMS, GENERIC_STEMS, field_words, mention, read
@@ -77,7 +78,7 @@ def plan_control(
     filters = scope_filters(best, ranked, requirement, resource)
     chosen = combined_conditions(best, ranked, requirement, resource)
     confidence, reasons = certainty(best, ranked, chosen, requirement, resource)
-    update = {"filters": filters, "assertions": [a for c in chosen for a in c.plan.assertions]}
+    update = {"filters": filters, "assertions": _assertions(chosen, requirement, resource)}
     return best.plan.model_copy(
         update={
             **update,
@@ -96,6 +97,18 @@ def _vacuous(plan: Plan, path: str, assertion: str) -> bool:
     """`"<id>" must be present` on the listing's own identifier holds for every listed resource."""
     identifier = re.search(r'identified by "((?:[^"\\]|\\.)*)"', plan.setup[0])
     return assertion.endswith("must be present") and identifier is not None and identifier[1] == path
+
+
+def _assertions(chosen: list[Candidate], requirement: str, resource: str) -> list[str]:
+    """One step per condition; the first two as one expression when the requirement offers them with "or"."""
+    if len(chosen) >= 2:
+        wanted = predicate_terms(requirement, resource)
+        first, second = (covered_terms(c, wanted, values=True) for c in chosen[:2])
+        if joined_by_or(requirement, first, second):
+            step = either(list(chosen[0].plan.assertions), list(chosen[1].plan.assertions))
+            if step is not None:
+                return [step, *(a for c in chosen[2:] for a in c.plan.assertions)]
+    return [a for c in chosen for a in c.plan.assertions]
 
 
 def _noted(reasons: list[str], note: str) -> list[str]:

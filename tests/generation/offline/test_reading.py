@@ -125,3 +125,11 @@ def test_a_value_rejected_after_it_is_named_is_not_the_compliant_one() -> None:
     requirement = "State machines must log execution history; a logging level of OFF is not allowed."
     steps = _plan("stepfunctions", "state machine", requirement)
     assert not any(step.endswith('must be "OFF"') for step in steps), steps
+
+
+def test_conditions_offered_with_or_become_one_expression() -> None:
+    steps = _plan("rds", "DB instance", "RDS instances must be storage encrypted or not publicly accessible.")
+    assert steps == [
+        'the expression "((!contains(to_array(PubliclyAccessible), `true`))) || ((StorageEncrypted == `true`))" '
+        "must be true"
+    ]
