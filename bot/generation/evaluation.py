@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
+
+import jmespath
+from jmespath.exceptions import JMESPathError
 
 from bot.knowledge import shapes
 from bot.language.feature import Scenario, parse_feature
 
 _MARKERS = re.compile(r"\[[^\]]*\]|\.\*|^\*\.?")
 _LITERALS = re.compile(r"`[^`]*`|'[^']*'")
-_QUOTED_NAME = re.compile(r'"([A-Za-z0-9_.:-]+)"')
-_FILTERED = re.compile(r"([A-Za-z_][\w.-]*(?:\[\])?)\[\?\s*([A-Za-z_]\w*)")
 _CHAIN = re.compile(r"[A-Za-z_][\w-]*(?:\[[^\]]*\])*(?:\.[A-Za-z_][\w-]*(?:\[[^\]]*\])*)*")
 
 
@@ -30,16 +32,51 @@ class Facts:
 
 
 def _paths_in(text: str, is_expression: bool) -> list[str]:
-    """The field paths a step reads: a plain path, or each chain in an expression; a filter's field counts
-    under its list (`Attributes[?Key=='x'].Value` reads Attributes.Key and Attributes.Value), and a quoted
-    map key is its name (`Attributes."KmsMasterKeyId"`)."""
-    text = _QUOTED_NAME.sub(r"\1", text)
-    if not is_expression and "[?" not in text and "|" not in text:
-        return [text]
-    plain = _LITERALS.sub(" ", text)
-    chains = [m.group(0) for m in _CHAIN.finditer(plain) if not plain[m.end() :].lstrip().startswith("(")]
-    filtered = [f"{m[1]}.{m[2]}" for m in _FILTERED.finditer(plain)]
-    return chains + filtered
+    """The field paths a step reads, from its JMESPath syntax tree: a filter's fields count under the list it
+    filters (`IpPermissions[?FromPort <= `22`]` reads IpPermissions.FromPort), a quoted map key is its name."""
+    try:
+        tree = jmespath.compile(text).parsed
+    except JMESPathError:
+        return [text] if not is_expression else []
+    found: list[str] = []
+    _walk(dict(tree), (), found)
+    return [p for p in dict.fromkeys(found) if not any(other.startswith(p + ".") for other in found)]
+
+
+def _walk(node: dict[str, Any], context: tuple[str, ...], found: list[str]) -> tuple[str, ...] | None:
+    """Record every field the node reads (as a dotted path from the document root); return the path its
+    result stands at, or None when it is not a field of the document (a literal, a function's value)."""
+    kind, children = node["type"], node.get("children", [])
+    if kind == "field":
+        path = (*context, str(node["value"]))
+        found.append(".".join(path))
+        return path
+    if kind == "current":
+        return context
+    if kind in ("subexpression", "pipe", "projection", "value_projection", "index_expression"):
+        at: tuple[str, ...] | None = context
+        for child in children:
+            if child["type"] in ("index", "slice"):  # `Rules[0]` stands where `Rules` does
+                continue
+            at = _walk(child, at, found) if at is not None else None
+        return at
+    if kind == "filter_projection":
+        left, right, condition = children
+        base = _walk(left, context, found)
+        if base is None:
+            return None
+        _walk(condition, base, found)
+        return _walk(right, base, found)
+    if kind == "flatten":
+        return _walk(children[0], context, found)
+    if kind == "or_expression":  # `(Rules || `[]`)`: the rules, or nothing
+        first = _walk(children[0], context, found)
+        _walk(children[1], context, found)
+        return first
+    for child in children:
+        if isinstance(child, dict):
+            _walk(child, context, found)
+    return None
 
 
 def _scenario_fields(scenario: Scenario) -> tuple[set[str], set[str]]:

@@ -139,3 +139,16 @@ def test_a_key_value_filter_reads_the_key_and_the_value_and_a_quoted_map_key_rea
         "DescribeLoadBalancerAttributes:Attributes.Value",
         "GetTopicAttributes:Attributes.KmsMasterKeyId",
     } <= facts.fields
+
+
+def test_fields_inside_a_filter_count_under_the_list_they_filter() -> None:
+    rule = "(FromPort <= `22` && ToPort >= `22`) && contains(IpRanges[].CidrIp, '0.0.0.0/0')"
+    text = feature(
+        ['the resources listed by "ec2.DescribeSecurityGroups" at "SecurityGroups" identified by "GroupId"'],
+        [f'the expression "length((IpPermissions || `[]`)[?{rule}]) == `0`" must be true'],
+    )
+    assert feature_facts(text).fields == {
+        "DescribeSecurityGroups:SecurityGroups.IpPermissions.FromPort",
+        "DescribeSecurityGroups:SecurityGroups.IpPermissions.ToPort",
+        "DescribeSecurityGroups:SecurityGroups.IpPermissions.IpRanges.CidrIp",
+    }

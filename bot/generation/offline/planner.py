@@ -13,6 +13,7 @@ from bot.generation.offline.certainty import certainty
 from bot.generation.offline.conditions import combined_conditions, covered_terms, predicate_terms
 from bot.generation.offline.feedback import read_feedback
 from bot.generation.offline.joins import nouns
+from bot.generation.offline.ports import exposure_candidate
 from bot.generation.offline.reading import ANTONYMS, GENERIC_STEMS, field_words, mention, read
 from bot.generation.offline.scope import Candidate, scope_filters
 from bot.generation.offline.settings import setting_candidates
@@ -75,6 +76,7 @@ def plan_control(
             }
         )
     best = max(ranked, key=lambda c: (c.score, -c.rank))
+    best = exposure_candidate(best, ranked, requirement) or best
     filters = scope_filters(best, ranked, requirement, resource)
     chosen = combined_conditions(best, ranked, requirement, resource)
     confidence, reasons = certainty(best, ranked, chosen, requirement, resource)

@@ -133,3 +133,12 @@ def test_conditions_offered_with_or_become_one_expression() -> None:
         'the expression "((!contains(to_array(PubliclyAccessible), `true`))) || ((StorageEncrypted == `true`))" '
         "must be true"
     ]
+
+
+def test_a_port_open_to_the_world_is_checked_over_every_rule() -> None:
+    steps = _plan("ec2", "security group", "Security groups must not allow RDP in from anywhere (0.0.0.0/0 or ::/0).")
+    rules = (
+        "length((IpPermissions || `[]`)[?(IpProtocol == '-1' || (FromPort <= `3389` && ToPort >= `3389`)) && "
+        "(contains(IpRanges[].CidrIp, '0.0.0.0/0') || contains(Ipv6Ranges[].CidrIpv6, '::/0'))]) == `0`"
+    )
+    assert steps == [f'the expression "{rules}" must be true']
