@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from bot.generation.offline.scope import Candidate
 from bot.generation.render import Plan
+from bot.knowledge import shapes
 from bot.knowledge.retrieval import ScoredField
+from bot.language.grammar import parse_step
 from bot.language.values import quote
 
 # Well-known ports a requirement names by their protocol instead of their number.
@@ -50,22 +52,36 @@ def exposure(requirement: str) -> Exposure | None:
 
 
 def exposure_candidate(best: Candidate, candidates: list[Candidate], requirement: str) -> Candidate | None:
-    """A candidate asserting that no rule opens the ports to the world, on the document of a candidate that
-    reads the rules' FromPort (EC2 security groups' IpPermissions)."""
+    """A candidate asserting that no rule opens the ports to the world, on the listing whose items carry
+    such rules (EC2 security groups' IpPermissions: FromPort, ToPort, IpRanges)."""
     wanted = exposure(requirement)
     if wanted is None:
         return None
-    rules_name = "IpPermissionsEgress" if wanted.outbound else "IpPermissions"
+    rules = "IpPermissionsEgress" if wanted.outbound else "IpPermissions"
     for candidate in sorted(candidates, key=lambda c: (-c.score, c.rank)):
-        head, sep, _ = candidate.path.partition(f"{rules_name}[].")
-        if sep and candidate.path.endswith(("FromPort", "ToPort", "IpProtocol", "CidrIp", "CidrIpv6")):
-            rules = f"{head}{rules_name}"
+        if len(candidate.plan.setup) == 1 and _lists_rules(candidate.plan.setup[0], rules):
             step = f"the expression {quote(_no_open_rule(rules, wanted))} must be true"
             plan = Plan(setup=list(candidate.plan.setup), filters=[], assertions=[step])
             scored = ScoredField(candidate.scored.operation, f"{rules}[]", 0.0, "list", ())
             score = max(best.score, candidate.score) + EXPOSURE_SCORE
             return Candidate(score, candidate.rank, plan, f"{rules}[]", scored, EXPOSURE_CONFIDENCE)
     return None
+
+
+def _lists_rules(setup: str, rules: str) -> bool:
+    """The listing step's items have a list of rules with a port range."""
+    step = parse_step(setup)
+    if step is None or step.kind != "list":
+        return False
+    try:
+        item = shapes.resolve(
+            shapes.output_root(shapes.operation(step.service, step.operation)), f"{step.items_path}[]"
+        )
+    except shapes.PathError:
+        return False
+    members = getattr(item.leaf, "members", None) or {}
+    rule = getattr(members.get(rules), "member", None)
+    return rule is not None and {"FromPort", "ToPort", "IpRanges"} <= set(getattr(rule, "members", {}) or {})
 
 
 def _no_open_rule(rules: str, wanted: Exposure) -> str:
