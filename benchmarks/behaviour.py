@@ -27,8 +27,8 @@ GENERATE_TIMEOUT_S = 1800
 CHECK_TIMEOUT_S = 900
 OUT_OF_SCOPE = "out_of_scope"
 
-# {side: statuses of the findings on that side's resources}; sides are SIDES plus OUT_OF_SCOPE
-Verdict = dict[str, list[str]]
+# {side: the findings on that side's resources}; sides are SIDES plus OUT_OF_SCOPE
+Verdict = dict[str, list[dict[str, Any]]]
 
 
 def load_entries(path: Path = VARIED) -> list[dict[str, Any]]:
@@ -149,19 +149,20 @@ def build_sides(entry_id: str, clients: Clients) -> dict[str, list[str]]:
     return sides
 
 
-def statuses(findings: list[dict[str, Any]], identifiers: list[str] | None = None) -> list[str]:
-    """The statuses of the findings whose resource contains one of the identifiers (all when None)."""
-    return [
-        str(f.get("status"))
-        for f in findings
-        if identifiers is None or any(x in str(f.get("resource", "")) for x in identifiers)
-    ]
+def on(findings: list[dict[str, Any]], identifiers: list[str] | None = None) -> list[dict[str, Any]]:
+    """The findings whose resource contains one of the identifiers (all when None)."""
+    return [f for f in findings if identifiers is None or any(x in str(f.get("resource", "")) for x in identifiers)]
+
+
+def statuses(findings: list[dict[str, Any]] | None) -> list[str]:
+    """The findings' statuses."""
+    return [str(f.get("status")) for f in findings or []]
 
 
 def measure_resources(ids: list[str], features: dict[str, Path], root: Path) -> dict[str, Verdict]:
     """Make every per-resource fixture on one server and run all their controls in one check."""
     done = phase("resources", ids, build_sides, features, root)
-    return {i: {side: statuses(found, made) for side, made in sides.items()} for i, (sides, found) in done.items()}
+    return {i: {side: on(found, made) for side, made in sides.items()} for i, (sides, found) in done.items()}
 
 
 def measure_account_level(ids: list[str], features: dict[str, Path], root: Path) -> dict[str, Verdict]:
@@ -172,22 +173,23 @@ def measure_account_level(ids: list[str], features: dict[str, Path], root: Path)
 
     good = phase("account-compliant", ids, setting(True), features, root)
     bad = phase("account-noncompliant", ids, setting(False), features, root)
-    return {i: {"compliant": statuses(good[i][1]), "noncompliant": statuses(bad[i][1])} for i in good if i in bad}
+    return {i: {"compliant": on(good[i][1]), "noncompliant": on(bad[i][1])} for i in good if i in bad}
 
 
 def is_right(verdict: Verdict) -> bool:
     """The compliant side PASSes (NOT_APPLICABLE scenarios aside), the other FAILs somewhere, and a resource
     the requirement excludes is never judged."""
-    compliant, noncompliant = verdict["compliant"], verdict["noncompliant"]
+    compliant, noncompliant = statuses(verdict["compliant"]), statuses(verdict["noncompliant"])
     in_scope = "PASS" in compliant and set(compliant) <= {"PASS", "NOT_APPLICABLE"} and "FAIL" in noncompliant
-    return in_scope and set(verdict.get(OUT_OF_SCOPE, [])) <= {"NOT_APPLICABLE"}
+    return in_scope and set(statuses(verdict.get(OUT_OF_SCOPE))) <= {"NOT_APPLICABLE"}
 
 
-def summarise(found: list[str] | None) -> str:
+def summarise(found: list[dict[str, Any]] | None) -> str:
     """Statuses with their counts, e.g. "FAIL, PASS (2)"; "none" when there is no finding; "-" when not made."""
     if found is None:
         return "-"
-    return ", ".join(s if n == 1 else f"{s} ({n})" for s, n in sorted(Counter(found).items())) or "none"
+    counts = sorted(Counter(statuses(found)).items())
+    return ", ".join(s if n == 1 else f"{s} ({n})" for s, n in counts) or "none"
 
 
 def report(verdicts: dict[str, Verdict], features: dict[str, Path], skipped: list[str]) -> None:
@@ -216,9 +218,13 @@ def report(verdicts: dict[str, Verdict], features: dict[str, Path], skipped: lis
 
 
 def write_json(path: Path, verdicts: dict[str, Verdict], features: dict[str, Path], root: Path) -> None:
-    """{id: {verdict, right, feature text}} and the summary, for the lead's worklist."""
+    """{id: {right, findings by side, feature text}} and the summary: what to work from on a wrong entry."""
     entries = {
-        i: {"right": is_right(v), "statuses": v, "feature": (root / features[i]).read_text() if i in features else None}
+        i: {
+            "right": is_right(v),
+            "findings": v,
+            "feature": (root / features[i]).read_text(encoding="utf-8") if i in features else None,
+        }
         for i, v in verdicts.items()
     }
     right = sum(map(is_right, verdicts.values()))
