@@ -1,4 +1,4 @@
-"""Varied fixtures for the network edge: EKS, CloudFront, API Gateway, WAFv2, ELBv2, EC2 and Route 53."""
+"""Varied fixtures for the network edge: EKS clusters and node groups, CloudFront, API Gateway stages, WAFv2."""
 
 from __future__ import annotations
 
