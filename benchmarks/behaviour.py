@@ -1,5 +1,4 @@
-"""Behaviour benchmark on moto for benchmarks/varied.yaml: does a generated control PASS a compliant resource
-and FAIL a non-compliant one (and leave a resource the requirement excludes NOT_APPLICABLE)?"""
+"""Behaviour on moto of the controls generated for benchmarks/varied.yaml: compliant PASSes, non-compliant FAILs."""
 
 from __future__ import annotations
 

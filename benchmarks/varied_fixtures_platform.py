@@ -1,5 +1,4 @@
-"""Varied fixtures for the platform: KMS, IAM, CloudTrail, Lambda, Step Functions, containers, secrets, ACM,
-SageMaker, and the account-level settings (S3 Block Public Access, the password policy, GuardDuty)."""
+"""Varied fixtures for the platform: KMS, IAM, CloudTrail, Lambda, containers, secrets, ACM, account settings."""
 
 from __future__ import annotations
 

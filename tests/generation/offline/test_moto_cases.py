@@ -1,5 +1,4 @@
-"""Offline controls of the issue's five families, generated through the CLI and run on moto: a compliant
-resource PASSes and a non-compliant one FAILs. Those the engine gets wrong today are strict xfails."""
+"""The issue's five families generated offline through the CLI and run on moto; today's misses are strict xfails."""
 
 from __future__ import annotations
 
