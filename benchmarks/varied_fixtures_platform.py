@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 from benchmarks.varied_moto import (
     AccountFixture,
@@ -198,6 +204,32 @@ def _certificate(clients: Clients, name: str, transparency: bool) -> Ids:
     return [arn, f"{name}.example.com"]
 
 
+def _imported_certificate(clients: Clients, name: str) -> Ids:
+    """A self-signed certificate imported into ACM: the requirement excludes it (moto reports CT ENABLED)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    domain = f"{name}.example.com"
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, domain)])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now)
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(domain)]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    private = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    made = clients("acm").import_certificate(
+        Certificate=certificate.public_bytes(serialization.Encoding.PEM), PrivateKey=private
+    )
+    return [made["CertificateArn"], domain]
+
+
 def _notebook(clients: Clients, name: str, **settings: str) -> Ids:
     clients("sagemaker").create_notebook_instance(
         NotebookInstanceName=name,
@@ -224,6 +256,7 @@ SERVICES = {
             "CertificateTransparencyLoggingPreference"
         ],
         holds=lambda preference: preference == "ENABLED",
+        out_of_scope=_imported_certificate,
     ),
     "sagemaker-notebook-root-access-disabled": Fixture(
         make=lambda c, name, ok: _notebook(c, name, RootAccess="Disabled" if ok else "Enabled"),
