@@ -81,6 +81,11 @@ def _count(requirement: str, leaf_words: set[str]) -> int | None:
     return count if count >= 2 and named & set(words_of(match[2])) else None
 
 
+_TLS = re.compile(r"tls[\s_-]*v?(\d)(?:[._\-\s](\d)(?!\d))?", re.IGNORECASE)
+_TLS_NAMED = re.compile(r"\btls\s*v?(\d)[._\s](\d)\b", re.IGNORECASE)
+_FLOOR_WORDS = re.compile(
+    r"\b(or (later|newer|higher|above|greater)|at least|minimum|min|and above)\b|\+", re.IGNORECASE
+)
 _BOTH = re.compile(r"\b(both|all)\b.*\band\b", re.IGNORECASE)
 _POSITIVE = frozenset({"enabled", "enable", "on", "true", "yes", "required", "active", "allow", "allowed"})
 _NEGATIVE = frozenset({"disabled", "disable", "off", "false", "no", "none", "optional", "inactive", "deny"})
@@ -97,6 +102,10 @@ def _value_scores(enum: tuple[str, ...], requirement: str, wanted: bool | None) 
     the values the vocabulary ranks alike: "TLS" also admits HTTPS), then the field's on/off values read
     against the requirement's polarity, then the security vocabulary."""
     vocabulary = {v: (normalise_value(v) in GOOD_VALUES) - (normalise_value(v) in BAD_VALUES) for v in enum}
+    floor = _version_floor(requirement)
+    versions = {v: _tls_version(v) for v in enum}
+    if floor and sum(version is not None for version in versions.values()) >= 2:
+        return {v: 0 if ver is None else (2 if ver >= floor else -2) for v, ver in versions.items()}
     said = read(requirement).predicate_text  # a value named in the subject picks resources, not the setting
     named = {value: 2 * mention(value, said) for value in enum}
     if sum(n > 0 for n in named.values()) >= 2 and _BOTH.search(requirement):
@@ -111,6 +120,22 @@ def _value_scores(enum: tuple[str, ...], requirement: str, wanted: bool | None) 
     if wanted is not None and any(polar.values()):
         return {v: p if wanted else -p for v, p in polar.items()}
     return vocabulary
+
+
+def _version_floor(requirement: str) -> tuple[int, int] | None:
+    """ "TLS 1.2 or later", "at least TLSv1.2", "minimum TLS 1.2": the lowest acceptable TLS version."""
+    match = _TLS_NAMED.search(requirement)
+    if match is None or not _FLOOR_WORDS.search(requirement):
+        return None
+    return int(match[1]), int(match[2])
+
+
+def _tls_version(value: str) -> tuple[int, int] | None:
+    """The TLS version an enum value names (TLSv1.2_2021, Policy-Min-TLS-1-2-2019-07, TLS_1_3); SSL is 0.x."""
+    if re.search(r"ssl", value, re.IGNORECASE):
+        return (0, 0)
+    match = _TLS.search(value)
+    return (int(match[1]), int(match[2] or 0)) if match else None
 
 
 def _distinctive(value: str) -> bool:

@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from botocore.model import OperationModel
-
 from bot.generation.offline.alternatives import either, joined_by_or
 from bot.generation.offline.assertions import assertion_for
 from bot.generation.offline.certainty import certainty
 from bot.generation.offline.conditions import combined_conditions, covered_terms, predicate_terms
 from bot.generation.offline.feedback import read_feedback
 from bot.generation.offline.joins import nouns
+from bot.generation.offline.paths import documented_values, enabled_elements, flagged_map, named_key, recency
 from bot.generation.offline.ports import exposure_candidate
-from bot.generation.offline.reading import ANTONYMS, GENERIC_STEMS, field_words, mention, read
+from bot.generation.offline.reading import ANTONYMS, GENERIC_STEMS, field_words, read
 from bot.generation.offline.scope import Candidate, scope_filters
 from bot.generation.offline.settings import setting_candidates
 from bot.generation.offline.sources import Source, fallback, source_for
@@ -30,8 +29,6 @@ UNRELATED_PENALTY = 0.3  # a field whose name shares no word with the request is
 RESOURCE_WEIGHT = 0.5  # the request names the resource: operations about it are preferred
 LISTING_WEIGHT = 0.6  # a listing of exactly the resource named gains half of it, of another resource loses half
 SINGLE_CALL = 0.1  # the listing alone answers: fewer calls, fewer gaps in what an API (or moto) implements
-RECENCY_WEIGHT = 0.3  # the last member of a large structure loses this much against the first
-RECENT_MIN_MEMBERS = 8
 PREDICATE_BONUS = 0.1  # the field is what the requirement asks of the resource
 SUBJECT_ONLY_PENALTY = 0.6  # the field only names which resources are meant: a filter, not the assertion
 _PAGING = re.compile(r"^(NextToken|nextToken|Marker|NextMarker|IsTruncated|MaxItems|MaxResults|NextPageToken)$")
@@ -137,9 +134,10 @@ def _plan_for(
     if not rest:
         return None
     path = f"{source.prefix}{rest}" if source.prefix else rest
-    path = _enabled_elements(op, scored.path, path)
-    scored, path = _flagged_map(op, scored, path)
-    path = _named_key(op, scored.path, path, requirement)
+    path = enabled_elements(op, scored.path, path)
+    scored, path = flagged_map(op, scored, path)
+    scored = documented_values(op, scored)
+    path = named_key(op, scored.path, path, requirement)
     assertion, confidence = assertion_for(path, scored, requirement, terms)
     if not _relevant(scored.path, terms):
         confidence -= UNRELATED_PENALTY
@@ -147,81 +145,11 @@ def _plan_for(
     fit += _listing_fit(source.setup[0], resource) + (SINGLE_CALL if len(source.setup) == 1 else 0.0)
     nested = 0.1 if source.prefix and "[]" in rest else 0.0
     score = RETRIEVAL_WEIGHT * scored.score / (top or 1.0) + confidence + source.score + fit - nested - 0.01 * rank
-    score += _predicate_fit(scored.path, requirement) - _recency(op, scored.path)
+    score += _predicate_fit(scored.path, requirement) - recency(op, scored.path)
     plan = Plan(setup=list(source.setup), filters=[], assertions=assertion.splitlines())
     if _vacuous(plan, path, assertion):
         return None
     return Candidate(score, rank, plan, path, scored, confidence)
-
-
-def _enabled_elements(op: OperationModel, field: str, path: str) -> str:
-    """A list inside list elements that carry an on/off flag (EKS `clusterLogging[].types` with `enabled`):
-    only the enabled elements count, and their lists are flattened (`clusterLogging[?enabled].types[]`)."""
-    head, sep, leaf = field.rpartition("[].")
-    if not sep or "[]" in leaf or "." in leaf:
-        return path
-    try:
-        resolved = shapes.resolve(shapes.output_root(op), f"{head}[]")
-    except shapes.PathError:
-        return path
-    item = resolved.leaf
-    members = dict(getattr(item, "members", None) or {})
-    flag = next((n for n, m in members.items() if n.lower() == "enabled" and m.type_name == "boolean"), None)
-    if flag is None or members.get(leaf) is None or members[leaf].type_name != "list":
-        return path
-    return f"{path[: -len(leaf) - 3]}[?{flag}].{leaf}[]"
-
-
-def _flagged_map(op: OperationModel, scored: ScoredField, path: str) -> tuple[ScoredField, str]:
-    """A map of settings that each carry an on/off flag (LogPublishingOptions → {Enabled, …}): the flag of
-    each key is what a control checks, not that the map has the key."""
-    if scored.type_name != "map":
-        return scored, path
-    try:
-        shape = shapes.resolve(shapes.output_root(op), scored.path).leaf
-    except shapes.PathError:
-        return scored, path
-    value = getattr(shape, "value", None)
-    members = dict(getattr(value, "members", None) or {})
-    flag = next((n for n, m in members.items() if n.lower() == "enabled" and m.type_name == "boolean"), None)
-    if flag is None:
-        return scored, path
-    return replace(scored, path=f"{scored.path}.*.{flag}", type_name="boolean", enum=()), f"{path}.*.{flag}"
-
-
-def _named_key(op: OperationModel, field: str, path: str, requirement: str) -> str:
-    """A map whose keys are an enum (OpenSearch LogPublishingOptions: AUDIT_LOGS, …): the key the requirement
-    names replaces the `*` that stands for every key."""
-    head, sep, _ = field.partition(".*")
-    if not sep or ".*" not in path:
-        return path
-    try:
-        shape = shapes.resolve(shapes.output_root(op), head).leaf
-    except shapes.PathError:
-        return path
-    keys = shapes.enum_of(getattr(shape, "key", None))
-    named = [k for k in keys if mention(k, requirement) == 1]
-    return path.replace(".*", f".{named[0]}", 1) if len(named) == 1 else path
-
-
-def _recency(op: OperationModel, path: str) -> float:
-    """botocore appends new members to a structure: among many, the last ones are the most recent features,
-    rarely what a control is about (`endpointAccessMode` after `endpointConfiguration`). The most recent
-    segment of the path counts (`DistributionConfig.ViewerMtlsConfig.Mode`)."""
-    segments = [s for s in path.replace("[]", "").split(".") if s]
-    worst = 0.0
-    for depth, leaf in enumerate(segments):
-        parent = ".".join(segments[:depth])
-        try:
-            shape = shapes.resolve(shapes.output_root(op), parent).leaf if parent else op.output_shape
-        except shapes.PathError:
-            return worst
-        while shape is not None and shape.type_name == "list":
-            shape = shape.member
-        members = list(getattr(shape, "members", None) or [])
-        if len(members) >= RECENT_MIN_MEMBERS and leaf in members:
-            worst = max(worst, RECENCY_WEIGHT * members.index(leaf) / (len(members) - 1))
-    return worst
 
 
 def _predicate_fit(path: str, requirement: str) -> float:

@@ -160,8 +160,11 @@ def _opposes(word: str, content: list[str]) -> bool:
     return antonym is not None and any(_matches(antonym, c) or _matches(c, antonym) for c in content)
 
 
-def _clause_words(requirement: str) -> list[tuple[str, ...]]:
-    clauses = [c for c in _CLAUSE_BREAK.split(requirement) if c and not _CLAUSE_BREAK.fullmatch(c)]
+def _clause_words(requirement: str, colon: bool = False) -> list[tuple[str, ...]]:
+    """The requirement's clauses as words; with `colon`, a colon ends a clause too (what follows it lists the
+    acceptable values: "never plain HTTP: redirect to HTTPS or HTTPS only")."""
+    parts = requirement.split(": ") if colon else [requirement]
+    clauses = [c for part in parts for c in _CLAUSE_BREAK.split(part) if c and not _CLAUSE_BREAK.fullmatch(c)]
     return [words_of(c) for c in clauses]
 
 
@@ -170,14 +173,23 @@ def mention(value: str, requirement: str) -> int:
     tokens = value_words(value)
     if not tokens:
         return 0
-    for clause in _clause_words(requirement):
+    for clause in _clause_words(requirement, colon=True):
         start = _find_in_order(clause, tokens)
         if start is not None:
-            after = clause[start + len(tokens) : start + len(tokens) + REJECT_WINDOW]
             before = clause[max(0, start - VALUE_WINDOW) : start]
-            rejected = any(w in NEGATION_CUES for w in before) or any(w in _REJECTING for w in after)
+            rejected = any(w in NEGATION_CUES for w in before) or _rejected_after(tokens, requirement)
             return -1 if rejected else 1
     return 0
+
+
+def _rejected_after(tokens: tuple[str, ...], requirement: str) -> bool:
+    """A rejecting word follows the value in its part of the sentence ("OFF is not allowed"); a comma ends
+    that part ("INFO or ERROR level, never OFF" does not reject INFO)."""
+    for part in _clause_words(requirement.replace(",", ";"), colon=True):
+        start = _find_in_order(part, tokens)
+        if start is not None:
+            return any(w in _REJECTING for w in part[start + len(tokens) : start + len(tokens) + REJECT_WINDOW])
+    return False
 
 
 def value_words(value: str) -> tuple[str, ...]:
