@@ -125,3 +125,10 @@ def _listed_values(html: str) -> tuple[str, ...]:
         return ()
     found = _CODE.findall(sentence[0]) or _CAPS.findall(sentence[0].split(":", 1)[-1])
     return tuple(dict.fromkeys(v.strip() for v in found if v.strip() and len(v) <= 40))
+
+
+def flattened(path: str) -> str:
+    """`item[].methodSettings.*.loggingLevel` gives one list per stage; `.*[]` flattens them so that each
+    method setting is one element (`item[].methodSettings.*[].loggingLevel`)."""
+    head, sep, tail = path.partition("[]")
+    return head + sep + tail.replace(".*.", ".*[].") if sep else path

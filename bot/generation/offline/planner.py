@@ -11,7 +11,7 @@ from bot.generation.offline.certainty import certainty
 from bot.generation.offline.conditions import combined_conditions, covered_terms, predicate_terms
 from bot.generation.offline.feedback import read_feedback
 from bot.generation.offline.joins import nouns
-from bot.generation.offline.paths import documented_values, enabled_elements, flagged_map, named_key, recency
+from bot.generation.offline.paths import documented_values, enabled_elements, flagged_map, flattened, named_key, recency
 from bot.generation.offline.ports import exposure_candidate
 from bot.generation.offline.reading import ANTONYMS, GENERIC_STEMS, field_words, read
 from bot.generation.offline.scope import Candidate, scope_filters
@@ -137,7 +137,7 @@ def _plan_for(
     path = enabled_elements(op, scored.path, path)
     scored, path = flagged_map(op, scored, path)
     scored = documented_values(op, scored)
-    path = named_key(op, scored.path, path, requirement)
+    path = flattened(named_key(op, scored.path, path, requirement))
     assertion, confidence = assertion_for(path, scored, requirement, terms)
     if not _relevant(scored.path, terms):
         confidence -= UNRELATED_PENALTY
