@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from bot.generation.offline.reading import concept_wanted, mention, read, words_of
+from bot.generation.offline.reading import concept_wanted, mention, qualifies_resource, read, value_words, words_of
 from bot.generation.offline.security_terms import (
     BAD_VALUES,
     GOOD_VALUES,
@@ -35,7 +35,7 @@ _AT_LEAST = re.compile(r"\b(at least|minimum|or more|no less than|longer than|ke
 
 
 def assertion_for(
-    path: str, scored: ScoredField, requirement: str, terms: frozenset[str] = frozenset()
+    path: str, scored: ScoredField, requirement: str, terms: frozenset[str] = frozenset(), resource: str = ""
 ) -> tuple[str, float]:
     """(assertion step, confidence between 0 and 1) for the field at `path` in the resource document."""
     leaf_words = {w.lower() for w in split_words(scored.path.rsplit(".", 1)[-1].replace("[]", ""))}
@@ -49,7 +49,7 @@ def assertion_for(
             return f"the expression {quote(f'!contains(to_array({path}), `true`)')} must be true", FLAG_CONFIDENCE
         return f"{quote(path)} must be true", FLAG_CONFIDENCE
     if scored.enum:
-        return _enum_assertion(path, scored, requirement, wanted)
+        return _enum_assertion(path, scored, requirement, wanted, resource)
     if scored.type_name in NUMERIC:
         return _numeric_assertion(path, scored, requirement)
     if scored.type_name == "timestamp":
@@ -91,13 +91,15 @@ _POSITIVE = frozenset({"enabled", "enable", "on", "true", "yes", "required", "ac
 _NEGATIVE = frozenset({"disabled", "disable", "off", "false", "no", "none", "optional", "inactive", "deny"})
 
 
-def _enum_assertion(path: str, scored: ScoredField, requirement: str, wanted: bool | None) -> tuple[str, float]:
-    step, confidence = _enum_step(path, scored, requirement, wanted)
+def _enum_assertion(
+    path: str, scored: ScoredField, requirement: str, wanted: bool | None, resource: str
+) -> tuple[str, float]:
+    step, confidence = _enum_step(path, scored, requirement, wanted, resource)
     lifecycle = sum(normalise_value(v) in LIFECYCLE_VALUES for v in scored.enum) >= 2
     return step, confidence - LIFECYCLE_PENALTY if lifecycle else confidence
 
 
-def _value_scores(enum: tuple[str, ...], requirement: str, wanted: bool | None) -> dict[str, int]:
+def _value_scores(enum: tuple[str, ...], requirement: str, wanted: bool | None, resource: str = "") -> dict[str, int]:
     """+ for values a compliant resource shows, - for those it must not: what the requirement names first (with
     the values the vocabulary ranks alike: "TLS" also admits HTTPS), then the field's on/off values read
     against the requirement's polarity, then the security vocabulary."""
@@ -106,8 +108,7 @@ def _value_scores(enum: tuple[str, ...], requirement: str, wanted: bool | None) 
     versions = {v: _tls_version(v) for v in enum}
     if floor and sum(version is not None for version in versions.values()) >= 2:
         return {v: 0 if ver is None else (2 if ver >= floor else -2) for v, ver in versions.items()}
-    said = read(requirement).predicate_text  # a value named in the subject picks resources, not the setting
-    named = {value: 2 * mention(value, said) for value in enum}
+    named = {value: 2 * _named(value, requirement, resource) for value in enum}
     if sum(n > 0 for n in named.values()) >= 2 and _BOTH.search(requirement):
         every = [v for v in enum if normalise_value(v) == "all"]
         if every:
@@ -120,6 +121,19 @@ def _value_scores(enum: tuple[str, ...], requirement: str, wanted: bool | None) 
     if wanted is not None and any(polar.values()):
         return {v: p if wanted else -p for v, p in polar.items()}
     return vocabulary
+
+
+def _named(value: str, requirement: str, resource: str) -> int:
+    """How the requirement names a value; one that qualifies the resource in the subject ("Application load
+    balancers must …") picks resources, not the setting, and does not count ("audit logs must …" does)."""
+    reading = read(requirement)
+    said = mention(value, reading.predicate_text)
+    if said or not reading.subject_text:
+        return said
+    resource_words = set(words_of(resource))
+    if set(value_words(value)) <= resource_words or qualifies_resource(value, reading.subject_text, resource_words):
+        return 0
+    return mention(value, reading.subject_text)
 
 
 def _version_floor(requirement: str) -> tuple[int, int] | None:
@@ -143,8 +157,10 @@ def _distinctive(value: str) -> bool:
     return normalise_value(value) not in _POSITIVE | _NEGATIVE
 
 
-def _enum_step(path: str, scored: ScoredField, requirement: str, wanted: bool | None) -> tuple[str, float]:
-    scores = _value_scores(scored.enum, requirement, wanted)
+def _enum_step(
+    path: str, scored: ScoredField, requirement: str, wanted: bool | None, resource: str
+) -> tuple[str, float]:
+    scores = _value_scores(scored.enum, requirement, wanted, resource)
     good = [v for v in scored.enum if scores[v] > 0]
     bad = [v for v in scored.enum if scores[v] < 0]
     named = NAMED_CONFIDENCE if any(abs(s) == 2 and _distinctive(v) for v, s in scores.items()) else 0.0

@@ -138,7 +138,7 @@ def _plan_for(
     scored, path = flagged_map(op, scored, path)
     scored = documented_values(op, scored)
     path = flattened(named_key(op, scored.path, path, requirement))
-    assertion, confidence = assertion_for(path, scored, requirement, terms)
+    assertion, confidence = assertion_for(path, scored, requirement, terms, resource)
     if not _relevant(scored.path, terms):
         confidence -= UNRELATED_PENALTY
     fit = _resource_fit(scored.operation, resource) + _scope_fit(source, requirement, resource)

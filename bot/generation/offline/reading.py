@@ -212,3 +212,16 @@ def _find_in_order(words: tuple[str, ...], tokens: tuple[str, ...], gap: int = 1
         else:
             return start
     return None
+
+
+def qualifies_resource(value: str, subject: str, resource_words: set[str]) -> bool:
+    """The value qualifies the resource's name in the subject ("Application load balancers", "imported
+    certificates"): its words come right before a word of the resource."""
+    tokens = words_of(value.replace("_", " "))
+    if any(t in word for t in tokens for word in resource_words):
+        return False  # "search" of an OpenSearch domain names the resource, not a kind of it
+    words = words_of(subject)
+    for start in range(len(words) - len(tokens) + 1):
+        if words[start : start + len(tokens)] == tokens:
+            return bool(set(words[start + len(tokens) : start + len(tokens) + 2]) & resource_words)
+    return False

@@ -6,7 +6,15 @@ import json
 import re
 from dataclasses import dataclass
 
-from bot.generation.offline.reading import EXCLUSION, GENERIC_STEMS, field_words, mention, read, words_of
+from bot.generation.offline.reading import (
+    EXCLUSION,
+    GENERIC_STEMS,
+    field_words,
+    mention,
+    qualifies_resource,
+    read,
+    words_of,
+)
 from bot.generation.render import Plan
 from bot.knowledge.retrieval import ScoredField
 from bot.language.values import quote
@@ -72,20 +80,7 @@ def _filter_for(
         named = [v for v in enum if mention(v, clause) != 0]
         if len(named) == 1:
             return f"only resources where {quote(path)} is not {json.dumps(named[0])}"
-    named = [v for v in enum if _qualifies(v, subject, resource_words)]
+    named = [v for v in enum if qualifies_resource(v, subject, resource_words)]
     if len(named) == 1 and size > 1:
         return f"only resources where {quote(path)} is {json.dumps(named[0])}"
     return None
-
-
-def _qualifies(value: str, subject: str, resource_words: set[str]) -> bool:
-    """The value qualifies the resource's name in the subject ("Application load balancers", "imported
-    certificates"): its words come right before a word of the resource."""
-    tokens = words_of(value.replace("_", " "))
-    if any(t in word for t in tokens for word in resource_words):
-        return False  # "search" of an OpenSearch domain names the resource, not a kind of it
-    words = words_of(subject)
-    for start in range(len(words) - len(tokens) + 1):
-        if words[start : start + len(tokens)] == tokens:
-            return bool(set(words[start + len(tokens) : start + len(tokens) + 2]) & resource_words)
-    return False

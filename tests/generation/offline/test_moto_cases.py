@@ -26,8 +26,6 @@ def case(
     return pytest.param(moto_case, id=case_id, marks=marks)
 
 
-EKS_LISTING = "lists eks.ListAccessPolicies and feeds access policy names to DescribeCluster (ListClusters needed)"
-
 CASES = [
     case(
         "eks-secrets-encrypted",
@@ -52,7 +50,6 @@ CASES = [
         "Control plane audit logs must be enabled on every cluster.",
         "logging",
         mc.eks_audit_logging,
-        f"{EKS_LISTING}; asserts clusterLogging[].enabled true, not that 'audit' is among the enabled types",
     ),
     case(
         "cloudfront-viewer-https",
