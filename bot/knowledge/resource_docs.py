@@ -53,7 +53,8 @@ def _core_words(code: str) -> frozenset[str]:
 
 
 def absent_error(service: str, operation: str, modelled: list[str] | None = None) -> str | None:
-    """The one error the offline engine writes as "means absent", or None."""
+    """The one error the offline engine writes as "means absent", or None (`modelled` is ignored: kept for
+    callers of the old security_terms.absent_error, the model's errors are read here)."""
     found = not_configured_errors(service, operation)
     return found[0] if found else None
 
