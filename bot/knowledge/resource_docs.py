@@ -8,7 +8,8 @@ import re
 from botocore.model import Shape
 
 from bot.knowledge import shapes
-from bot.knowledge.resource_types import name_noun, words_of
+from bot.knowledge.resource_listings import is_listing_name
+from bot.knowledge.resource_types import ID_WORDS, name_noun, noun_of, words_of
 
 # Errors that mean "nothing is configured", for services whose models declare none of their errors (S3's
 # model lists no error shapes for its Get*Configuration calls; the codes are in its API reference).
@@ -33,19 +34,31 @@ _SELF_DESCRIBED = frozenset({"true", "false", "key", "value"})
 
 
 def not_configured_errors(service: str, operation: str) -> tuple[str, ...]:
-    """Error codes a Get call raises when nothing is configured, most specific first; none for listings."""
+    """Error codes a Get/Describe call of one resource's setting raises when nothing is configured (EFS
+    DescribeBackupPolicy: PolicyNotFound), most specific first; none for listings nor for reading the
+    resource itself (its "not found" means it is gone)."""
     if (service, operation) in ABSENT_ERRORS:
         return (ABSENT_ERRORS[(service, operation)],)
-    if not operation.startswith("Get"):
+    if not operation.startswith(("Get", "Describe")) or is_listing_name(operation):
         return ()
     op = shapes.operation(service, operation)
     codes = [getattr(e, "error_code", None) or e.name for e in (op.error_shapes or [])]
     # QueueDoesNotExist for GetQueueAttributes(QueueUrl): the resource is gone, which is not "not configured"
-    fed = set().union(*(name_noun(p) for p in shapes.required_inputs(op)))
+    fed = set().union(*(_fed_noun(operation, p) for p in shapes.required_inputs(op)))
+    if noun_of(operation) <= fed:
+        return ()  # GetGuardrail(guardrailIdentifier) reads the resource itself: not found means gone
     candidates = [code for code in codes if _ABSENT_NAME.search(code) and not (_core_words(code) <= fed)]
     last_word = re.findall(r"[A-Z][a-z]+", operation[3:])[-1:]
     specific = [c for c in candidates if last_word and last_word[0] in c]
     return tuple(dict.fromkeys(specific or candidates))  # RepositoryNotFound: the resource is gone, not unset
+
+
+def _fed_noun(operation: str, param: str) -> frozenset[str]:
+    """What a parameter identifies: its noun; a bare `name`/`id` the operation's own resource; `ResourceArn`
+    nothing known here."""
+    if name_noun(param):
+        return name_noun(param)
+    return noun_of(operation) if words_of(param) <= ID_WORDS else frozenset()
 
 
 def _core_words(code: str) -> frozenset[str]:
@@ -53,7 +66,8 @@ def _core_words(code: str) -> frozenset[str]:
 
 
 def absent_error(service: str, operation: str, modelled: list[str] | None = None) -> str | None:
-    """The one error the offline engine writes as "means absent", or None."""
+    """The one error the offline engine writes as "means absent", or None (`modelled` is ignored: kept for
+    callers of the old security_terms.absent_error, the model's errors are read here)."""
     found = not_configured_errors(service, operation)
     return found[0] if found else None
 

@@ -109,6 +109,10 @@ def test_not_configured_errors_come_from_the_model_or_the_s3_table() -> None:
     assert not_configured_errors("s3", "GetBucketEncryption") == ("ServerSideEncryptionConfigurationNotFoundError",)
     assert not_configured_errors("ecr", "GetLifecyclePolicy") == ("LifecyclePolicyNotFoundException",)
     assert not_configured_errors("ecr", "DescribeRepositories") == ()
+    assert not_configured_errors("efs", "DescribeBackupPolicy") == ("PolicyNotFound",)
+    assert not_configured_errors("eks", "DescribeCluster") == ()
+    assert not_configured_errors("bedrock", "GetGuardrail") == ()  # the guardrail itself: not found is gone
+    assert not_configured_errors("sqs", "GetQueueAttributes") == ()  # QueueDoesNotExist: gone, not unset
 
 
 def test_documented_map_keys_are_read_from_enums_and_docs() -> None:

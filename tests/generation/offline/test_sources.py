@@ -192,3 +192,27 @@ def test_api_gateway_stages_are_read_for_each_rest_api_on_moto(aws: boto3.Sessio
     setup = _setup("apigateway", "GetStages", "item[].tracingEnabled", "API Gateway stage")
     verdicts = _verdicts(aws, "apigateway", setup, '"GetStages.item[0].tracingEnabled" must be true')
     assert verdicts == {ids["traced"]: "PASS", ids["dark"]: "FAIL"}
+
+
+@pytest.mark.parametrize("service", ["s3", "eks", "apigateway", "elbv2", "iam", "rds", "lambda", "cloudfront"])
+def test_every_join_the_model_knows_for_a_service_passes_the_checker(service: str) -> None:
+    from bot.generation.offline.joins import enrichment_step, listing_step
+    from bot.knowledge.botocore_index import load_index
+    from bot.knowledge.operation_policy import operation_refusal
+    from bot.knowledge.resources import resource_model
+
+    model, failures, checked = resource_model(service), [], 0
+    for name in load_index(service).operations:
+        join = model.best_join(name)
+        if join is None or join.listing.constants or operation_refusal(service, name) is not None:
+            continue  # listing constants wait for the grammar's new form; refused calls are never run
+        setup = (
+            listing_step(join.listing, join.params[0][1]),
+            enrichment_step(service, shapes.operation(service, name), join, {}),
+        )
+        problems = check_feature(
+            _feature(service, setup, f'"{name}" must be present'), "probe.feature", "probe", service
+        )
+        failures += [f"{name}: {p.message}" for p in problems if p.severity == "error"]
+        checked += 1
+    assert checked >= 3 and not failures, "\n".join(failures)
