@@ -143,8 +143,11 @@ def _operation_scores(search: SearchIndex, weights: dict[str, float], best_field
     return score
 
 
-def retrieve(service: str, text: str, category: str | None = None, k: int = 10) -> Retrieval:
-    """The top-k operations and top-k fields of `service` for a request's text, biased by its category."""
+def retrieve(
+    service: str, text: str, category: str | None = None, k: int = 10, same_leaf: int = SAME_LEAF_CAP
+) -> Retrieval:
+    """The top-k operations and top-k fields of `service` for a request's text, biased by its category; at most
+    `same_leaf` fields share one leaf name."""
     search = search_index(service)
     if not search.op_names:
         return Retrieval(service, (), ())
@@ -157,7 +160,7 @@ def retrieve(service: str, text: str, category: str | None = None, k: int = 10) 
     field_final = field_score + FIELD_FROM_OP * op_score[search.field_op]
     fields = search.index.fields
     top_ops = np.argsort(-op_score, kind="stable")[:k]
-    top_fields = _diverse(np.argsort(-field_final, kind="stable"), search.leaf_of_field, k)
+    top_fields = _diverse(np.argsort(-field_final, kind="stable"), search.leaf_of_field, k, same_leaf)
     return Retrieval(
         service,
         tuple(ScoredOperation(search.op_names[i], float(op_score[i])) for i in top_ops),
@@ -165,13 +168,13 @@ def retrieve(service: str, text: str, category: str | None = None, k: int = 10) 
     )
 
 
-def _diverse(order: npt.NDArray[np.intp], leaf_of_field: npt.NDArray[np.int32], k: int) -> list[int]:
-    """The first k fields in rank order, at most SAME_LEAF_CAP of one leaf name (one field in many calls)."""
+def _diverse(order: npt.NDArray[np.intp], leaf_of_field: npt.NDArray[np.int32], k: int, cap: int) -> list[int]:
+    """The first k fields in rank order, at most `cap` of one leaf name (one field in many calls)."""
     seen: dict[int, int] = {}
     kept: list[int] = []
     for i in order:
         leaf = int(leaf_of_field[i])
-        if seen.get(leaf, 0) < SAME_LEAF_CAP:
+        if seen.get(leaf, 0) < cap:
             seen[leaf] = seen.get(leaf, 0) + 1
             kept.append(int(i))
             if len(kept) == k:

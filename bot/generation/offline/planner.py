@@ -13,7 +13,7 @@ from bot.generation.offline.feedback import read_feedback
 from bot.generation.offline.joins import nouns
 from bot.generation.offline.paths import documented_values, enabled_elements, flagged_map, flattened, named_key, recency
 from bot.generation.offline.ports import exposure_candidate
-from bot.generation.offline.reading import ANTONYMS, GENERIC_STEMS, field_words, read
+from bot.generation.offline.reading import ANTONYMS, GENERIC_STEMS, field_words, mention, read
 from bot.generation.offline.scope import Candidate, scope_filters
 from bot.generation.offline.settings import setting_candidates
 from bot.generation.offline.sources import Source, fallback, source_for
@@ -23,10 +23,12 @@ from bot.knowledge.retrieval import ScoredField, retrieve
 from bot.knowledge.vocabulary import category_tokens, synonyms, tokenize
 
 CANDIDATES = 40
+SAME_LEAF = 6  # one setting read by many calls (ViewerProtocolPolicy): the planner weighs every reading of it
 RETRIEVAL_WEIGHT = 2.0
 OPERATION_WEIGHT = 1.0
 UNRELATED_PENALTY = 0.3  # a field whose name shares no word with the request is a guess
 RESOURCE_WEIGHT = 0.5  # the request names the resource: operations about it are preferred
+NESTED_PENALTY = 0.15  # an element of a list inside the resource: every element must hold, and there must be one
 LISTING_WEIGHT = 0.6  # a listing of exactly the resource named gains half of it, of another resource loses half
 SINGLE_CALL = 0.1  # the listing alone answers: fewer calls, fewer gaps in what an API (or moto) implements
 PREDICATE_BONUS = 0.1  # the field is what the requirement asks of the resource
@@ -41,7 +43,7 @@ def plan_control(
 ) -> Plan:
     """The best-grounded plan for the request, deterministic for the same input; it carries its confidence
     and the reasons for it."""
-    found = retrieve(service, f"{query}\n{feedback}" if feedback else query, category, k=CANDIDATES)
+    found = retrieve(service, f"{query}\n{feedback}" if feedback else query, category, CANDIDATES, SAME_LEAF)
     said = read_feedback(service, feedback, found.fields)
     note = said.note(service, found.fields[0] if found.fields else None)
     if said.used:
@@ -143,18 +145,19 @@ def _plan_for(
         confidence -= UNRELATED_PENALTY
     fit = _resource_fit(scored.operation, resource) + _scope_fit(source, requirement, resource)
     fit += _listing_fit(source.setup[0], resource) + (SINGLE_CALL if len(source.setup) == 1 else 0.0)
-    nested = 0.1 if source.prefix and "[]" in rest else 0.0
+    nested = NESTED_PENALTY if "[]" in rest else 0.0
     score = RETRIEVAL_WEIGHT * scored.score / (top or 1.0) + confidence + source.score + fit - nested - 0.01 * rank
-    score += _predicate_fit(scored.path, requirement) - recency(op, scored.path)
+    score += _predicate_fit(scored.path, requirement, scored.enum) - recency(op, scored.path)
     plan = Plan(setup=list(source.setup), filters=[], assertions=assertion.splitlines())
     if _vacuous(plan, path, assertion):
         return None
     return Candidate(score, rank, plan, path, scored, confidence)
 
 
-def _predicate_fit(path: str, requirement: str) -> float:
-    """A field named by what the requirement demands (after its modal verb) beats one named only by the
-    subject ("Customer managed keys must be single-Region": MultiRegion, not KeyManager)."""
+def _predicate_fit(path: str, requirement: str, enum: tuple[str, ...] = ()) -> float:
+    """A field named by what the requirement demands (after its modal verb) beats one whose value the subject
+    uses to say which resources it means ("Customer managed keys must be single-Region": MultiRegion, not
+    KeyManager); a subject that is no such qualifier ("Viewers must never …") costs nothing."""
     reading = read(requirement)
     own = {w for w in field_words(path) if w not in GENERIC_STEMS}
     if not own or not reading.subject:
@@ -162,7 +165,8 @@ def _predicate_fit(path: str, requirement: str) -> float:
     in_predicate = bool(own & reading.predicate) or any(ANTONYMS.get(w) in own for w in reading.predicate)
     if in_predicate:
         return PREDICATE_BONUS
-    return -SUBJECT_ONLY_PENALTY if own & reading.subject else 0.0
+    qualifier = any(mention(value, reading.subject_text) == 1 for value in enum)
+    return -SUBJECT_ONLY_PENALTY if own & reading.subject and qualifier else 0.0
 
 
 def _resource_fit(operation: str, resource: str) -> float:

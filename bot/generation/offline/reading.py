@@ -22,9 +22,8 @@ TRAILING_CUES = frozenset({"disabled", "off", "prohibited", "forbidden", "disall
 # Field-name words that mean the field guards against what the rest of its name says (BlockPublicPolicy).
 PROTECTIVE_STEMS = frozenset({"block", "restrict", "deny", "prevent", "ignor", "no", "disallow"})
 # Words after a value that reject it ("a logging level of OFF is not allowed", "basic … is not enough").
-_REJECTING = frozenset(
-    {"not", "never", "prohibited", "forbidden", "disallowed", "fail", "insufficient", "finding", "violation"}
-)
+_REJECTING_WORDS = ("not", "never", "prohibited", "forbidden", "disallowed", "fail", "insufficient", "findings")
+_REJECTING = frozenset(_REJECTING_WORDS) | {stem(w) for w in _REJECTING_WORDS} | {"violation", "noncompliant"}
 # A word in the requirement that means the opposite of a word in a field's name.
 _ANTONYM_TEXT = """
     single=multi private=public internal=public manual=automatic immutable=mutable unencrypted=encrypted

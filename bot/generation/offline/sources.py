@@ -83,6 +83,11 @@ def _enrichment(service: str, op: OperationModel, joins: tuple[Join, ...], selec
 
 
 def _own_listing(service: str, op: OperationModel, path: str, resource: str) -> Source | None:
+    modelled = resource_model(service).listing(op.name)
+    if modelled is not None and "." in modelled.items and path.startswith(f"{modelled.items}[]."):
+        # wrapped items (CloudFront DistributionList.Items): the model knows where the list is
+        step = listing_step(modelled, modelled.identifiers[0] if modelled.identifiers else "@")
+        return Source((step,), "", f"{modelled.items}[]", OWN_LISTING_SCORE)
     head, _, rest = path.partition(".")
     if not head.endswith("[]") or op.output_shape is None:
         return None
