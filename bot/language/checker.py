@@ -105,7 +105,8 @@ def _check_scenario(scenario: Scenario, report: Report) -> None:
         elif entry.step is None:
             report.error(entry.line, free_text_message(entry.text))
     only_manual = bool(asserts) and all(s.step and s.step.kind == "manual" for s in asserts)
-    if not sources and not only_manual:
+    broken = any(s.syntax_error for s in scenario.steps)  # a malformed listing is said once, by its own line
+    if not sources and not only_manual and not broken:
         report.error(scenario.line, f'scenario "{scenario.name}" has no setup step (a listing or an account setting)')
     if len(sources) > 1:
         report.error(sources[1].line, "a scenario has exactly one listing or account-setting step")

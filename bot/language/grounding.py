@@ -10,6 +10,7 @@ from bot.knowledge import shapes
 from bot.knowledge.operation_policy import operation_refusal, parameter_refusal
 from bot.knowledge.sensitive import is_sensitive
 from bot.knowledge.shapes import PathError, Root
+from bot.language.assertions import is_projection
 from bot.language.feature import Scenario, StepLine
 from bot.language.grammar import Step
 from bot.language.problems import Report
@@ -57,12 +58,7 @@ def _source_root(source: StepLine, report: Report) -> Root | None:
     assert step is not None
     try:
         op = _read_op(step)
-        missing = [p for p in shapes.required_inputs(op) if p not in shapes.PAGING_PARAMS]
-        if missing:
-            raise PathError(
-                f'"{step.op_ref}" requires {", ".join(missing)}, which a listing cannot supply; list with '
-                "an operation that needs no input and enrich each resource with this one"
-            )
+        _check_constants(step, op)
         response = shapes.output_root(op)
         if step.kind == "account":
             return Root({step.operation: response}, None, "the account-setting document")
@@ -75,6 +71,26 @@ def _source_root(source: StepLine, report: Report) -> Root | None:
     except PathError as error:
         report.error(source.line, str(error))
         return None
+
+
+def _check_constants(step: Step, op: Any) -> None:
+    """A listing's constants must be parameters it takes, allowed values, and cover what it requires."""
+    members = shapes.input_members(op)
+    for name, _, value in step.params:
+        if name not in members:
+            raise PathError(f'"{step.op_ref}" has no parameter "{name}"; {shapes.suggestion(name, list(members))}')
+        refused = parameter_refusal(step.service, step.operation, name, value)
+        if refused is not None:
+            raise PathError(refused.message(f'parameter "{name}" of "{step.op_ref}"'))
+        _check_literal_param(step, name, members[name], value)
+    given = {name for name, _, _ in step.params}
+    missing = [p for p in shapes.required_inputs(op) if p not in shapes.PAGING_PARAMS and p not in given]
+    if missing:
+        raise PathError(
+            f'"{step.op_ref}" requires {", ".join(missing)}, which a listing cannot supply from a resource; give '
+            f'a constant (with "{missing[0]}" set to <json>) or list with an operation that needs no input and '
+            "enrich each resource with this one"
+        )
 
 
 def _item_shape(items: shapes.Resolved, path: str) -> Shape | None:
@@ -147,6 +163,11 @@ def _check_condition(step: Step, root: Root) -> None:
         shapes.resolve(root, step.path)
         return
     resolved = shapes.resolve(root, step.path)
+    if step.quantifier and not is_projection(step.path):
+        raise PathError(
+            f'"{step.path}" is not a projection: "each element of" and "at least one element of" apply to a list '
+            f'path such as "Rules[].Status"; for one value write "{step.path}" must ...'
+        )
     leaf = resolved.leaf
     if leaf is None:
         return
@@ -159,9 +180,10 @@ def _check_condition(step: Step, root: Root) -> None:
     if step.kind == "max_age_days" and not is_date:
         raise PathError(f'"{step.path}" is a {leaf.type_name}; "days old" compares timestamps')
     if step.kind in ("contains", "not_contains"):
-        typed = resolved.shape
+        typed = resolved.shape.elem if step.quantifier and isinstance(resolved.shape, shapes.Seq) else resolved.shape
         if not (isinstance(typed, Shape) and typed.type_name == "list"):
-            raise PathError(f'"{step.path}" is not a list; "contain" checks list members')
+            subject = f'the elements of "{step.path}" are' if step.quantifier else f'"{step.path}" is'
+            raise PathError(f'{subject} not a list; "contain" checks list members')
         _check_values(step.path, typed.member, [step.value])
 
 
