@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.inputs.provenance import read_provenance
 from bot.language.feature import ParsedFeature, Scenario, free_text_message, parse_feature
 from bot.language.grammar import STEP_KEYWORD_START
 from bot.language.grounding import ground
@@ -24,10 +25,11 @@ def check_feature(text: str, file: str, request_id: str | None = None, service: 
         return report.problems
     _check_structure(parsed, text, report)
     _check_tags(parsed, report, request_id, service)
+    generated = read_provenance(text).get("provider", "human") != "human"  # no provenance line: by hand
     seen: set[tuple[int, str]] = set()
     for scenario in (s for s in parsed.scenarios if s.steps):
         before = len(report.problems)
-        _check_scenario(scenario, report)
+        _check_scenario(scenario, report, generated)
         fresh = report.problems[before:]
         report.problems[before:] = [p for p in fresh if (p.line, p.message) not in seen]
         seen.update((p.line, p.message) for p in fresh)
@@ -96,7 +98,7 @@ def _check_tags(parsed: ParsedFeature, report: Report, request_id: str | None, s
         report.warn(line, "missing tag @category:<category>")
 
 
-def _check_scenario(scenario: Scenario, report: Report) -> None:
+def _check_scenario(scenario: Scenario, report: Report, generated: bool) -> None:
     sources = [s for s in scenario.steps if s.step and s.step.kind in ("list", "account")]
     asserts = [s for s in scenario.steps if s.step and s.step.phase == "assert"]
     for entry in scenario.steps:
@@ -113,4 +115,4 @@ def _check_scenario(scenario: Scenario, report: Report) -> None:
     if not asserts and all(s.step is not None for s in scenario.steps):  # else the broken step says it all
         report.error(scenario.line, f'scenario "{scenario.name}" has no assertion ("<path>" must ...)')
     if sources:
-        ground(scenario, sources[0], report)
+        ground(scenario, sources[0], report, generated)

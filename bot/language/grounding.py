@@ -14,15 +14,18 @@ from bot.language.assertions import is_projection
 from bot.language.feature import Scenario, StepLine
 from bot.language.grammar import Step
 from bot.language.problems import Report
+from bot.language.vacuity import NEGATIVE, NUMERIC, Scope, value_problem, why_vacuous
 
-NUMERIC = {"integer", "long", "float", "double"}
 
-
-def ground(scenario: Scenario, source: StepLine, report: Report) -> None:
+def ground(scenario: Scenario, source: StepLine, report: Report, generated: bool = False) -> None:
+    """Ground every step of the scenario; an assertion that cannot fail is an error in a generated feature and
+    a warning in one written by hand."""
     assert source.step is not None
     root = _source_root(source, report)
     if root is None:
         return
+    scope = _scope(scenario, source.step, root)
+    flag_vacuous = report.error if generated else report.warn
     used_ops: set[str] = {source.step.op_ref}
     service = source.step.service
     for entry in scenario.steps:
@@ -38,11 +41,22 @@ def ground(scenario: Scenario, source: StepLine, report: Report) -> None:
             elif step.kind == "absent_error":
                 _check_absent(step, used_ops, entry, report)
             else:
-                _check_condition(step, root)
+                compared = _check_condition(step, root)
+                why = why_vacuous(step, compared, scope) if step.phase == "assert" else None
+                if why:
+                    flag_vacuous(entry.line, why)
         except PathError as error:
             report.error(entry.line, str(error))
             if step.kind == "enrich":
                 root.members.setdefault(step.operation, None)  # one error, not one per path under it
+
+
+def _scope(scenario: Scenario, source: Step, root: Root) -> Scope:
+    steps = [entry.step for entry in scenario.steps if entry.step is not None]
+    calls = {s.operation: s.service for s in steps if s.kind in ("enrich", "account")}
+    absent = frozenset(s.operation for s in steps if s.kind == "absent_error")
+    listing = source if source.kind == "list" else None
+    return Scope(listing, root.identity if listing else None, calls, absent)
 
 
 def _read_op(step: Step) -> Any:
@@ -158,11 +172,11 @@ def _check_absent(step: Step, used: set[str], entry: StepLine, report: Report) -
         )
 
 
-def _check_condition(step: Step, root: Root) -> None:
-    if step.kind == "expression":
-        shapes.resolve(root, step.path)
-        return
+def _check_condition(step: Step, root: Root) -> Shape | None:
+    """Check a filter or assertion against the model; returns the shape its values are compared with."""
     resolved = shapes.resolve(root, step.path)
+    if step.kind == "expression":
+        return None
     if step.quantifier and not is_projection(step.path):
         raise PathError(
             f'"{step.path}" is not a projection: "each element of" and "at least one element of" apply to a list '
@@ -170,10 +184,10 @@ def _check_condition(step: Step, root: Root) -> None:
         )
     leaf = resolved.leaf
     if leaf is None:
-        return
+        return None
     values = step.value if step.kind in ("one_of", "not_one_of", "where_one_of") else [step.value]
     if step.kind in ("equals", "not_equals", "one_of", "not_one_of", "where_is", "where_not", "where_one_of"):
-        _check_values(step.path, leaf, values)
+        _check_values(step, leaf, values)
     if step.kind in ("at_least", "at_most") and leaf.type_name not in NUMERIC:
         raise PathError(f'"{step.path}" is a {leaf.type_name}; "at least/at most" compare numbers')
     is_date = leaf.type_name == "timestamp" or (leaf.type_name == "string" and not shapes.enum_of(leaf))
@@ -184,17 +198,14 @@ def _check_condition(step: Step, root: Root) -> None:
         if not (isinstance(typed, Shape) and typed.type_name == "list"):
             subject = f'the elements of "{step.path}" are' if step.quantifier else f'"{step.path}" is'
             raise PathError(f'{subject} not a list; "contain" checks list members')
-        _check_values(step.path, typed.member, [step.value])
+        _check_values(step, typed.member, [step.value])
+        return typed.member
+    return leaf
 
 
-def _check_values(path: str, leaf: Shape, values: list[Any]) -> None:
-    allowed = shapes.enum_of(leaf)
-    for value in values:
-        if leaf.type_name == "boolean" and not isinstance(value, bool):
-            raise PathError(f'"{path}" is a boolean; compare it with true or false, not {value!r}')
-        if allowed and isinstance(value, str) and value not in allowed:
-            raise PathError(f'"{path}": "{value}" is not a valid value; allowed: {", ".join(allowed)}')
-        if leaf.type_name == "string" and value is not None and not isinstance(value, str):
-            raise PathError(f'"{path}" is a string; compare it with a "quoted" value, not {value!r}')
-        if leaf.type_name in NUMERIC and (isinstance(value, bool) or not isinstance(value, int | float)):
-            raise PathError(f'"{path}" is a {leaf.type_name}; compare it with a number, not {value!r}')
+def _check_values(step: Step, leaf: Shape, values: list[Any]) -> None:
+    """Every value must be one the field can take; in a negative assertion where none can, the vacuity check
+    says it instead (it cannot fail)."""
+    problems = [problem for value in values if (problem := value_problem(step.path, leaf, value))]
+    if problems and not (step.kind in NEGATIVE and len(problems) == len(values)):
+        raise PathError(problems[0])
