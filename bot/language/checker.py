@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.inputs.provenance import read_provenance
 from bot.language.feature import ParsedFeature, Scenario, free_text_message, parse_feature
 from bot.language.grammar import STEP_KEYWORD_START
 from bot.language.grounding import ground
@@ -24,10 +25,11 @@ def check_feature(text: str, file: str, request_id: str | None = None, service: 
         return report.problems
     _check_structure(parsed, text, report)
     _check_tags(parsed, report, request_id, service)
+    generated = read_provenance(text).get("provider", "human") != "human"  # no provenance line: by hand
     seen: set[tuple[int, str]] = set()
     for scenario in (s for s in parsed.scenarios if s.steps):
         before = len(report.problems)
-        _check_scenario(scenario, report)
+        _check_scenario(scenario, report, generated)
         fresh = report.problems[before:]
         report.problems[before:] = [p for p in fresh if (p.line, p.message) not in seen]
         seen.update((p.line, p.message) for p in fresh)
@@ -96,7 +98,7 @@ def _check_tags(parsed: ParsedFeature, report: Report, request_id: str | None, s
         report.warn(line, "missing tag @category:<category>")
 
 
-def _check_scenario(scenario: Scenario, report: Report) -> None:
+def _check_scenario(scenario: Scenario, report: Report, generated: bool) -> None:
     sources = [s for s in scenario.steps if s.step and s.step.kind in ("list", "account")]
     asserts = [s for s in scenario.steps if s.step and s.step.phase == "assert"]
     for entry in scenario.steps:
@@ -105,11 +107,12 @@ def _check_scenario(scenario: Scenario, report: Report) -> None:
         elif entry.step is None:
             report.error(entry.line, free_text_message(entry.text))
     only_manual = bool(asserts) and all(s.step and s.step.kind == "manual" for s in asserts)
-    if not sources and not only_manual:
+    broken = any(s.syntax_error for s in scenario.steps)  # a malformed listing is said once, by its own line
+    if not sources and not only_manual and not broken:
         report.error(scenario.line, f'scenario "{scenario.name}" has no setup step (a listing or an account setting)')
     if len(sources) > 1:
         report.error(sources[1].line, "a scenario has exactly one listing or account-setting step")
     if not asserts and all(s.step is not None for s in scenario.steps):  # else the broken step says it all
         report.error(scenario.line, f'scenario "{scenario.name}" has no assertion ("<path>" must ...)')
     if sources:
-        ground(scenario, sources[0], report)
+        ground(scenario, sources[0], report, generated)

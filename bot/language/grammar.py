@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from bot.language import limits
+from bot.language.params import QUOTED, Param, constant_list, param_list, table_params
 from bot.language.values import (
     StepSyntaxError,
     day_count,
     guarded,
     json_list,
     json_literal,
-    json_prefix,
     number,
     path_argument,
     regex_argument,
@@ -22,8 +22,9 @@ from bot.language.values import (
 )
 
 Phase = Literal["setup", "filter", "assert"]
+Quantifier = Literal["", "each", "some"]  # plain, "each element of .., if any,", "at least one element of .."
 
-_Q = r'"((?:[^"\\]|\\.)*)"'  # a double-quoted name or path; \" and \\ escape inside it
+_Q = QUOTED
 _OP = r'"([a-z0-9-]+)\.([A-Za-z0-9]+)"'
 
 
@@ -36,11 +37,12 @@ class Step:
     service: str = ""
     operation: str = ""
     path: str = ""
-    params: tuple[tuple[str, str, Any], ...] = ()  # (name, "path" | "value", path or literal)
+    params: tuple[Param, ...] = ()  # (name, "path" | "value", path or literal)
     value: Any = None
     error_code: str = ""
     items_path: str = ""
     id_path: str = ""
+    quantifier: Quantifier = ""
 
     @property
     def op_ref(self) -> str:
@@ -51,68 +53,18 @@ Builder = Callable[[re.Match[str], list[list[str]] | None], Step]
 
 
 def _listing(m: re.Match[str], _: list[list[str]] | None) -> Step:
+    constants = constant_list(m[5]) if m[5] else ()
     return Step(
-        "list",
-        "setup",
-        m[1],
-        m[2],
-        items_path=path_argument(m[3]),
-        id_path=path_argument(m[4]),
+        "list", "setup", m[1], m[2], params=constants, items_path=path_argument(m[3]), id_path=path_argument(m[4])
     )
 
 
-_PARAM_FROM = re.compile(rf"\s*{_Q} from {_Q}")
-_PARAM_SET = re.compile(rf"\s*{_Q} set to ")
-_AND = re.compile(r"\s+and\s+")
-
-
-def _param_list(text: str) -> tuple[tuple[str, str, Any], ...]:
-    """`"P" from "path"` or `"P" set to <json>`, joined by "and"."""
-    params: list[tuple[str, str, Any]] = []
-    pos = 0
-    while True:
-        if (m := _PARAM_FROM.match(text, pos)) is not None:
-            params.append((unquote(m[1]), "path", path_argument(m[2])))
-            pos = m.end()
-        elif (m := _PARAM_SET.match(text, pos)) is not None:
-            try:
-                value, pos = json_prefix(text, m.end())
-            except StepSyntaxError as error:
-                raise StepSyntaxError(f"the value of {m[1]!r}: {error}") from None
-            params.append((unquote(m[1]), "value", value))
-        else:
-            raise StepSyntaxError(
-                f'cannot read the parameters {text!r}: write "<Param>" from "<path>" or "<Param>" set to <json>'
-            )
-        if pos == len(text):
-            return tuple(params)
-        if (sep := _AND.match(text, pos)) is None:
-            raise StepSyntaxError(f'expected " and " between parameters at {text[pos:]!r}')
-        pos = sep.end()
-
-
 def _enrich_params(m: re.Match[str], _: list[list[str]] | None) -> Step:
-    return Step("enrich", "setup", m[1], m[2], params=_param_list(m[3]))
-
-
-def _table_param(row: list[str]) -> tuple[str, str, Any]:
-    if len(row) != 2:
-        raise StepSyntaxError("each table row must have two cells: | Param | path or JSON literal |")
-    name, source = row[0].strip(), row[1].strip()
-    if source.startswith("[") or source.startswith("{") or source in ("true", "false", "null"):
-        return (name, "value", json_literal(source))
-    if re.fullmatch(r"-?\d+(\.\d+)?", source):
-        return (name, "value", json_literal(source))
-    if source.startswith('"') and source.endswith('"') and len(source) >= 2:
-        return (name, "value", json_literal(source))
-    return (name, "path", path_argument(source))
+    return Step("enrich", "setup", m[1], m[2], params=param_list(m[3]))
 
 
 def _enrich_table(m: re.Match[str], table: list[list[str]] | None) -> Step:
-    if not table:
-        raise StepSyntaxError('a step ending in "with:" needs a table: | Param | path or JSON literal |')
-    rows = table[1:] if [c.strip().lower() for c in table[0]] in (["param", "value"], ["param", "from"]) else table
-    return Step("enrich", "setup", m[1], m[2], params=tuple(_table_param(r) for r in rows))
+    return Step("enrich", "setup", m[1], m[2], params=table_params(table))
 
 
 def _enrich_bare(m: re.Match[str], _: list[list[str]] | None) -> Step:
@@ -153,12 +105,27 @@ def _manual(m: re.Match[str], _: list[list[str]] | None) -> Step:
     return Step("manual", "assert", value=m[1].strip())
 
 
+def _quantified(quantifier: Quantifier) -> Builder:
+    def build(m: re.Match[str], table: list[list[str]] | None) -> Step:
+        assertion = f'"{m[1]}" {m[2]}'
+        for pattern, build_assertion, _ in _ASSERTIONS:
+            if (found := pattern.fullmatch(assertion)) is not None:
+                return replace(build_assertion(found, table), quantifier=quantifier)
+        raise StepSyntaxError(
+            f'{m[2][:80]!r} is not an assertion: after the element phrase write one of the "must" forms '
+            '(must be <json>, must not be <json>, must be one of [..], must be present, must match "<regex>", ...)'
+        )
+
+    return build
+
+
 # Order matters: the first pattern that matches the whole step text wins.
-STEP_TABLE: list[tuple[re.Pattern[str], Builder, str]] = [
+_SETUP_AND_FILTERS: list[tuple[re.Pattern[str], Builder, str]] = [
     (
-        re.compile(rf"the resources listed by {_OP} at {_Q} identified by {_Q}"),
+        re.compile(rf"the resources listed by {_OP} at {_Q} identified by {_Q}(?: with (\".+))?"),
         _listing,
-        'the resources listed by "<svc>.<ListOp>" at "<items path>" identified by "<id path>"',
+        'the resources listed by "<svc>.<ListOp>" at "<items path>" identified by "<id path>" (then, for constants'
+        ' the listing requires: with "<Param>" set to <json>, several joined by "and")',
     ),
     (
         re.compile(rf"each resource is enriched by {_OP} with (\".+)"),
@@ -211,6 +178,10 @@ STEP_TABLE: list[tuple[re.Pattern[str], Builder, str]] = [
         _filter("where_is", json_literal),
         'only resources where "<path>" is <json>',
     ),
+]
+
+# The assertions on one path; each also reads "each element of .., if any," and "at least one element of ..".
+_ASSERTIONS: list[tuple[re.Pattern[str], Builder, str]] = [
     (re.compile(rf"{_Q} must be (present)"), _assert("present"), '"<path>" must be present'),
     (re.compile(rf"{_Q} must be (absent)"), _assert("absent"), '"<path>" must be absent'),
     (re.compile(rf"{_Q} must not be (empty)"), _assert("not_empty"), '"<path>" must not be empty'),
@@ -252,6 +223,24 @@ STEP_TABLE: list[tuple[re.Pattern[str], Builder, str]] = [
         '"<path>" must not be <json>',
     ),
     (re.compile(rf"{_Q} must be (.+)"), _assert("equals", json_literal), '"<path>" must be <json>'),
+]
+
+STEP_TABLE: list[tuple[re.Pattern[str], Builder, str]] = [
+    *_SETUP_AND_FILTERS,
+    *_ASSERTIONS,
+    (
+        re.compile(rf"each element of {_Q}, if any, (must .+)"),
+        _quantified("each"),
+        'each element of "<projection>", if any, must ... (any "must" form above, held by every element of a'
+        ' projection such as "Rules[].Status"; an empty or missing list passes. The plain "<projection>" must ...'
+        " needs every element and at least one: an empty or missing list fails it)",
+    ),
+    (
+        re.compile(rf"at least one element of {_Q} (must .+)"),
+        _quantified("some"),
+        'at least one element of "<projection>" must ... (any "must" form above, held by one element or more;'
+        " an empty or missing list fails)",
+    ),
     (
         re.compile(rf"the expression {_Q} must be true"),
         _expression,

@@ -10,19 +10,23 @@ from bot.knowledge import shapes
 from bot.knowledge.operation_policy import operation_refusal, parameter_refusal
 from bot.knowledge.sensitive import is_sensitive
 from bot.knowledge.shapes import PathError, Root
+from bot.language.assertions import is_projection
 from bot.language.feature import Scenario, StepLine
 from bot.language.grammar import Step
 from bot.language.join_check import check_join
 from bot.language.problems import Report
+from bot.language.vacuity import NEGATIVE, NUMERIC, Scope, value_problem, why_vacuous
 
-NUMERIC = {"integer", "long", "float", "double"}
 
-
-def ground(scenario: Scenario, source: StepLine, report: Report) -> None:
+def ground(scenario: Scenario, source: StepLine, report: Report, generated: bool = False) -> None:
+    """Ground every step of the scenario; an assertion that cannot fail is an error in a generated feature and
+    a warning in one written by hand."""
     assert source.step is not None
     root = _source_root(source, report)
     if root is None:
         return
+    scope = _scope(scenario, source.step, root)
+    flag_vacuous = report.error if generated else report.warn
     used_ops: set[str] = {source.step.op_ref}
     service = source.step.service
     for entry in scenario.steps:
@@ -39,11 +43,22 @@ def ground(scenario: Scenario, source: StepLine, report: Report) -> None:
             elif step.kind == "absent_error":
                 _check_absent(step, used_ops, entry, report)
             else:
-                _check_condition(step, root)
+                compared = _check_condition(step, root)
+                why = why_vacuous(step, compared, scope) if step.phase == "assert" else None
+                if why:
+                    flag_vacuous(entry.line, why)
         except PathError as error:
             report.error(entry.line, str(error))
             if step.kind == "enrich":
                 root.members.setdefault(step.operation, None)  # one error, not one per path under it
+
+
+def _scope(scenario: Scenario, source: Step, root: Root) -> Scope:
+    steps = [entry.step for entry in scenario.steps if entry.step is not None]
+    calls = {s.operation: s.service for s in steps if s.kind in ("enrich", "account")}
+    absent = frozenset(s.operation for s in steps if s.kind == "absent_error")
+    listing = source if source.kind == "list" else None
+    return Scope(listing, root.identity if listing else None, calls, absent)
 
 
 def _read_op(step: Step) -> Any:
@@ -59,12 +74,7 @@ def _source_root(source: StepLine, report: Report) -> Root | None:
     assert step is not None
     try:
         op = _read_op(step)
-        missing = [p for p in shapes.required_inputs(op) if p not in shapes.PAGING_PARAMS]
-        if missing:
-            raise PathError(
-                f'"{step.op_ref}" requires {", ".join(missing)}, which a listing cannot supply; list with '
-                "an operation that needs no input and enrich each resource with this one"
-            )
+        _check_constants(step, op)
         response = shapes.output_root(op)
         if step.kind == "account":
             return Root({step.operation: response}, None, "the account-setting document")
@@ -77,6 +87,26 @@ def _source_root(source: StepLine, report: Report) -> Root | None:
     except PathError as error:
         report.error(source.line, str(error))
         return None
+
+
+def _check_constants(step: Step, op: Any) -> None:
+    """A listing's constants must be parameters it takes, allowed values, and cover what it requires."""
+    members = shapes.input_members(op)
+    for name, _, value in step.params:
+        if name not in members:
+            raise PathError(f'"{step.op_ref}" has no parameter "{name}"; {shapes.suggestion(name, list(members))}')
+        refused = parameter_refusal(step.service, step.operation, name, value)
+        if refused is not None:
+            raise PathError(refused.message(f'parameter "{name}" of "{step.op_ref}"'))
+        _check_literal_param(step, name, members[name], value)
+    given = {name for name, _, _ in step.params}
+    missing = [p for p in shapes.required_inputs(op) if p not in shapes.PAGING_PARAMS and p not in given]
+    if missing:
+        raise PathError(
+            f'"{step.op_ref}" requires {", ".join(missing)}, which a listing cannot supply from a resource; give '
+            f'a constant (with "{missing[0]}" set to <json>) or list with an operation that needs no input and '
+            "enrich each resource with this one"
+        )
 
 
 def _item_shape(items: shapes.Resolved, path: str) -> Shape | None:
@@ -144,37 +174,43 @@ def _check_absent(step: Step, used: set[str], entry: StepLine, report: Report) -
         )
 
 
-def _check_condition(step: Step, root: Root) -> None:
-    if step.kind == "expression":
-        shapes.resolve(root, step.path)
-        return
+def _check_condition(step: Step, root: Root) -> Shape | None:
+    """Check a filter or assertion against the model; returns the shape its values are compared with."""
     resolved = shapes.resolve(root, step.path)
+    if step.kind == "expression":
+        return None
+    if step.quantifier and not is_projection(step.path):
+        raise PathError(
+            f'"{step.path}" is not a projection: "each element of" and "at least one element of" apply to a list '
+            f'path such as "Rules[].Status"; for one value write "{step.path}" must ...'
+        )
     leaf = resolved.leaf
     if leaf is None:
-        return
+        return None
     values = step.value if step.kind in ("one_of", "not_one_of", "where_one_of") else [step.value]
     if step.kind in ("equals", "not_equals", "one_of", "not_one_of", "where_is", "where_not", "where_one_of"):
-        _check_values(step.path, leaf, values)
+        _check_values(step, leaf, values)
     if step.kind in ("at_least", "at_most") and leaf.type_name not in NUMERIC:
         raise PathError(f'"{step.path}" is a {leaf.type_name}; "at least/at most" compare numbers')
     is_date = leaf.type_name == "timestamp" or (leaf.type_name == "string" and not shapes.enum_of(leaf))
     if step.kind == "max_age_days" and not is_date:
         raise PathError(f'"{step.path}" is a {leaf.type_name}; "days old" compares timestamps')
     if step.kind in ("contains", "not_contains"):
-        typed = resolved.shape
-        if not (isinstance(typed, Shape) and typed.type_name == "list") and not isinstance(typed, shapes.Seq):
-            raise PathError(f'"{step.path}" is not a list; "contain" checks list members')
-        _check_values(step.path, typed.member if isinstance(typed, Shape) else leaf, [step.value])
+        typed = resolved.shape.elem if step.quantifier and isinstance(resolved.shape, shapes.Seq) else resolved.shape
+        if isinstance(typed, shapes.Seq) and isinstance(typed.elem, Shape):  # a flattened projection (`types[]`)
+            _check_values(step, typed.elem, [step.value])
+            return typed.elem
+        if not (isinstance(typed, Shape) and typed.type_name == "list"):
+            subject = f'the elements of "{step.path}" are' if step.quantifier else f'"{step.path}" is'
+            raise PathError(f'{subject} not a list; "contain" checks list members')
+        _check_values(step, typed.member, [step.value])
+        return typed.member
+    return leaf
 
 
-def _check_values(path: str, leaf: Shape, values: list[Any]) -> None:
-    allowed = shapes.enum_of(leaf)
-    for value in values:
-        if leaf.type_name == "boolean" and not isinstance(value, bool):
-            raise PathError(f'"{path}" is a boolean; compare it with true or false, not {value!r}')
-        if allowed and isinstance(value, str) and value not in allowed:
-            raise PathError(f'"{path}": "{value}" is not a valid value; allowed: {", ".join(allowed)}')
-        if leaf.type_name == "string" and value is not None and not isinstance(value, str):
-            raise PathError(f'"{path}" is a string; compare it with a "quoted" value, not {value!r}')
-        if leaf.type_name in NUMERIC and (isinstance(value, bool) or not isinstance(value, int | float)):
-            raise PathError(f'"{path}" is a {leaf.type_name}; compare it with a number, not {value!r}')
+def _check_values(step: Step, leaf: Shape, values: list[Any]) -> None:
+    """Every value must be one the field can take; in a negative assertion where none can, the vacuity check
+    says it instead (it cannot fail)."""
+    problems = [problem for value in values if (problem := value_problem(step.path, leaf, value))]
+    if problems and not (step.kind in NEGATIVE and len(problems) == len(values)):
+        raise PathError(problems[0])

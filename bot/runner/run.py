@@ -135,7 +135,7 @@ def _documents(cache: ApiCache, unit: Unit, account_id: str) -> list[tuple[str, 
     listing = unit.plan.listing
     if listing is None:
         return [(account_id or unit.region, Document({}, shared))]
-    response = _call(cache, unit, listing, {})
+    response = _call(cache, unit, listing, _params(listing, Document({})))  # its constants
     items = search(listing.items_path, Document(response)) if response is not None else None
     items = [] if items is None else items if isinstance(items, list) else [items]
     resources = []
@@ -259,7 +259,7 @@ def _prefetch(cache: ApiCache, unit: Unit) -> None:
     steps = [unit.plan.listing] if unit.plan.listing else list(unit.plan.accounts)
     for step in steps:
         with contextlib.suppress(Exception):  # the unit reports it when it reads the cached outcome
-            cache.call(unit.region, step.service, step.operation, {})
+            cache.call(unit.region, step.service, step.operation, _params(step, Document({})))
 
 
 def _result(slot: Slot, deadline: float) -> Finding:

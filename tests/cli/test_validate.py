@@ -66,7 +66,7 @@ def test_a_crafted_step_is_one_clear_error_and_the_other_feature_is_still_checke
     tmp_path: Path, capsys: pytest.CaptureFixture[str], then: str, message: str
 ) -> None:
     crafted = write(tmp_path, "crafted", then)
-    fine = write(tmp_path, "fine", '"Name" must be present')
+    fine = write(tmp_path, "fine", '"CreationDate" must be at most 3650 days old')
     started = time.monotonic()
     code, problems = validate(capsys, crafted, fine)
     assert time.monotonic() - started < 5
