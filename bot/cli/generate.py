@@ -78,8 +78,14 @@ def summarise(outcomes: list[Outcome]) -> int:
     bad_input = sum(o.status in ("invalid", "refused") for o in outcomes)
     failed = sum(o.status == "failed" for o in outcomes)
     ok = len(outcomes) - bad_input - failed
-    print(f"{len(outcomes)} request(s): {ok} ok, {bad_input + failed} failed", file=sys.stderr)
+    drafts = sum(o.status == "written" and _is_draft(o.generation) for o in outcomes)
+    to_review = f"; {drafts} draft(s) to review before merge" if drafts else ""
+    print(f"{len(outcomes)} request(s): {ok} ok, {bad_input + failed} failed{to_review}", file=sys.stderr)
     return 2 if bad_input else 1 if failed else 0
+
+
+def _is_draft(generation: Generation | None) -> bool:
+    return generation is not None and generation.confidence is not None and generation.confidence.draft
 
 
 def guarded(path: Path, args: argparse.Namespace, model: LanguageModel, corpus: Corpus, settings: Settings) -> Outcome:
@@ -145,10 +151,24 @@ def read_feature(feature: Path) -> str | None:
 
 
 def describe(request: ControlRequest, generation: Generation) -> str:
+    """`<feature>: written (4/4 checks passed, draft: confidence 0.42 (low) — review before merge, 1.20 s, …)`."""
+    confidence = generation.confidence
+    trust = ""
+    if confidence is not None:
+        trust = f"draft: {confidence.label} — review before merge" if confidence.draft else confidence.label
+        trust += ", "
     return (
         f"{request.feature_path}: written ({generation.checks_passed}/{generation.checks_total} checks passed, "
-        f"{generation.trace.seconds:.2f} s, {generation.trace.tokens} tokens)"
+        f"{trust}{generation.trace.seconds:.2f} s, {generation.trace.tokens} tokens)"
     )
+
+
+def reasons_lines(generation: Generation, shown: int = 3) -> list[str]:
+    """A draft's first reasons, one indented line each, under its `written` line."""
+    confidence = generation.confidence
+    if confidence is None or not confidence.draft:
+        return []
+    return [f"  why: {one_line(reason, 300)}" for reason in confidence.reasons[:shown]]
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -171,6 +191,8 @@ def report(outcome: Outcome, trace: bool) -> None:
         print(safe_lines(generation.trace.to_markdown()))
     if outcome.status in ("written", "up-to-date"):
         print(one_line(outcome.message))
+        for line in reasons_lines(generation) if generation is not None else []:
+            print(line)
         return
     print(f"controlbot: {one_line(outcome.message)}", file=sys.stderr)
     if generation is not None:

@@ -38,6 +38,9 @@ COMMITTED = Outcome(
     ),
     feature_path="controls/s3/s3-a.feature",
     feature_text=FEATURE,
+    confidence=0.86,
+    level="high",
+    reasons=("covers all 4 requirement terms",),
 )
 REJECTED = Outcome(
     "controls/s3/bad.yaml", "rejected", "c" * 40, errors=("controls/s3/bad.yaml:2: key 'servce': unknown key",)
@@ -48,9 +51,10 @@ def test_the_summary_has_the_marker_a_row_per_control_and_restorable_state() -> 
     rows = [row_of(COMMITTED), row_of(REJECTED)]
     body = summary_body(rows, RunInfo(commit_sha="d" * 40, notices=("Provider `offline`: no model.",)))
     assert body.startswith(SUMMARY_MARKER)
-    assert "| control | status | checks passed | provider |" in body
-    assert "| `s3-a` | ✅ committed | 12/12 | openai (gpt-x) |" in body
-    assert "| `controls/s3/bad.yaml` | ⛔ rejected | — | — |" in body
+    assert "| control | status | checks passed | confidence | provider |" in body
+    assert "| `s3-a` | ✅ committed | 12/12 | 0.86 (high) · `covers all 4 requirement terms` | openai (gpt-x) |" in body
+    assert "| `controls/s3/bad.yaml` | ⛔ rejected | — | — | — |" in body
+    assert "confidence levels: low < 0.5 ≤ medium < 0.75 ≤ high" in body
     assert f"committed in {'d' * 40}" in body
     assert "> Provider `offline`: no model." in body
     assert read_state(body) == {r.path: r for r in rows}
@@ -77,7 +81,8 @@ def test_merged_rows_replace_earlier_ones_and_drop_requests_gone_from_the_pr() -
 
 def test_a_file_comment_collapses_each_step_and_names_the_written_feature() -> None:
     body = file_body(COMMITTED)
-    assert "✅ committed · 12/12 checks passed · openai" in body
+    assert "✅ committed · confidence 0.86 (high) · 12/12 checks passed · openai" in body
+    assert "**Checked.** Confidence levels: low < 0.5 ≤ medium < 0.75 ≤ high.\n\n- `covers all 4" in body
     assert "Wrote `controls/s3/s3-a.feature`." in body
     assert body.count("<details><summary>") == 2
     # step markdown holds model text: it is shown as text in a block it cannot leave, never rendered
