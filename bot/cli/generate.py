@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.corpus.examples import Corpus
+from bot.generation.confidence import THRESHOLDS
 from bot.generation.offline.engine import NOTE, OfflineModel
 from bot.generation.pipeline import Generation, generate_control
 from bot.generation.providers.from_settings import build_model
@@ -24,10 +25,15 @@ from bot.inputs.provenance import is_up_to_date, read_provenance
 from bot.inputs.safe_text import one_line, safe_lines
 
 MAX_PREVIOUS_BYTES = 256 * 1024
+CONFIDENCE_HELP = (
+    f"Each written feature carries a confidence ({THRESHOLDS}) and its reasons on its second "
+    "line. A draft (planned offline, low confidence, or repaired into shape) says so there: review it before merge, "
+    "and delete that line to accept it."
+)
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("generate", help="generate the .feature of each control request")
+    parser = sub.add_parser("generate", help="generate the .feature of each control request", epilog=CONFIDENCE_HELP)
     parser.add_argument("paths", nargs="+", type=Path, help="request files or folders")
     parser.add_argument("--provider", choices=("auto", "offline", "openai", "bedrock"))
     parser.add_argument("--model", help="model id (else CONTROLBOT_MODEL or the config file)")
