@@ -43,6 +43,7 @@ def test_an_offline_control_is_a_draft_in_the_feature_the_review_the_summary_and
     )
     assert row and "`planned without a model: review before merge`" in row.group(0)
     assert LEGEND in body
+    assert "It cannot know when it is right: every control is a draft." in body  # the run's offline notice
     comment = comments[REQUEST]
     assert re.search(r"📝 draft, committed · confidence 0\.\d\d \((low|medium)\) · \d+/\d+ checks passed", comment)
     assert (
