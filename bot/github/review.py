@@ -22,7 +22,7 @@ STEP_LIMIT = 12_000
 _STATE = re.compile(r"<!-- controlbot:state ([A-Za-z0-9+/=]*) -->")
 _ICONS = {"failed": "❌", "rejected": "⛔", "up to date": "⏭️", "unchanged": "⏭️", "not run": "⏸️"}  # see shown_status
 WRITTEN = ("committed", "generated", "unchanged", "up to date")  # a feature is on the branch or in the comment
-TABLE_REASONS, COMMENT_REASONS = 2, 3  # reasons shown per row of the summary table, per file comment
+TABLE_REASONS, COMMENT_REASONS, TABLE_REASON_CHARS = 2, 3, 80  # reasons shown per table row, per file comment
 LEGEND = (
     "✅ checked, confidence high · 🔎 checked, confidence medium or not rated: review it · "
     "📝 draft: planned offline, low confidence or repaired into shape, review before merge · confidence levels: "
@@ -106,8 +106,13 @@ def row_of(outcome: Outcome) -> Row:
     confidence = f"{outcome.confidence:.2f} ({outcome.level})" if outcome.confidence is not None else "—"
     return Row(
         outcome.path, outcome.status, outcome.blob, outcome.control, checks, provider or "—",
-        confidence, outcome.level, outcome.draft, outcome.reasons[:TABLE_REASONS],
+        confidence, outcome.level, outcome.draft, tuple(_cut(r) for r in outcome.reasons[:TABLE_REASONS]),
     )  # fmt: skip
+
+
+def _cut(reason: str) -> str:
+    """A reason short enough for a table cell: the summary (state included) must fit one comment for 50 rows."""
+    return reason if len(reason) <= TABLE_REASON_CHARS else reason[: TABLE_REASON_CHARS - 1] + "…"
 
 
 def shown_status(status: str, draft: bool, level: str) -> str:

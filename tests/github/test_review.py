@@ -217,3 +217,17 @@ def test_an_offline_generation_is_a_draft_even_without_a_rating() -> None:
     )
     ok = Generation(request, True, FEATURE, [], 5, 5, "offline", "-", Trace("v", "offline", "-", "1"))
     assert generated(request.path, "f" * 40, ok).draft
+
+
+def test_fifty_drafts_with_long_reasons_still_fit_one_summary_with_its_state() -> None:
+    reasons = ("r" * 400, "s" * 400, "t" * 400)
+    drafts = [
+        Outcome(f"controls/s3/s3-{n:02}.yaml", "committed", "a" * 40, f"s3-{n:02}-{'x' * 60}", 9, 9, "openai",
+                "gpt-x", confidence=0.31, level="low", draft=True, reasons=reasons)
+        for n in range(50)
+    ]  # fmt: skip
+    rows = [row_of(o) for o in drafts]
+    body = summary_body(rows, RunInfo(commit_sha="d" * 40))
+    assert len(body) < COMMENT_LIMIT
+    assert read_state(body) == {r.path: r for r in rows}
+    assert f"· `{'r' * 79}…` · `{'s' * 79}…` |" in body
