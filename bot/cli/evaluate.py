@@ -95,6 +95,12 @@ def score_request(
     return result
 
 
+def _rating(result: dict[str, Any]) -> str:
+    if result["confidence"] is None:
+        return ""
+    return f" confidence={result['confidence']:.2f}" + (" draft" if result["draft"] else "")
+
+
 def confidence_summary(results: list[dict[str, Any]]) -> dict[str, Any]:
     """The mean confidence of the entries that produced a control, and how many of them are drafts."""
     rated = [r for r in results if r["confidence"] is not None]
@@ -113,7 +119,8 @@ def run(args: argparse.Namespace) -> int:
         index, entry = index_entry
         result = score_entry(entry, model, corpus, settings)
         print(f"[{index + 1}/{len(entries)}] {one_line(entry['id'], 200)}: op_hit={result['op_hit']:.0f} "
-              f"field_hit={result['field_hit']:.0f} grounded={result['grounded']:.0f}", file=sys.stderr)  # fmt: skip
+              f"field_hit={result['field_hit']:.0f} grounded={result['grounded']:.0f}{_rating(result)}",
+              file=sys.stderr)  # fmt: skip
         return result
 
     with ThreadPoolExecutor(max_workers=max(args.jobs, 1)) as pool:

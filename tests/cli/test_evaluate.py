@@ -69,7 +69,8 @@ def test_the_report_has_a_summary_and_one_entry_per_benchmark_item(
     assert summary["mean_confidence"] == pytest.approx(statistics.fmean(e["confidence"] for e in entries), abs=1e-3)
     assert summary["drafts"] == 2
     assert "[1/2] rds-instance-not-publicly-accessible: op_hit=" in err
-    assert "[2/2] sqs-queue-encryption-made-up-operation: op_hit=0 field_hit=0 grounded=1" in err
+    progress = "[2/2] sqs-queue-encryption-made-up-operation: op_hit=0 field_hit=0 grounded=1 confidence="
+    assert progress in err and f"confidence={entries[1]['confidence']:.2f} draft\n" in err
 
 
 def test_an_entry_that_is_not_a_valid_request_scores_zero_and_says_why(
