@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.corpus.examples import Corpus
-from bot.generation.confidence import THRESHOLDS
+from bot.generation.confidence import THRESHOLDS, read_header
 from bot.generation.offline.engine import NOTE, OfflineModel
 from bot.generation.pipeline import Generation, generate_control
 from bot.generation.providers.from_settings import build_model
@@ -119,7 +119,7 @@ def one_request(
         )
         return Outcome(path, "refused", message)
     if current and is_up_to_date(current, request.sha256) and not (args.force or args.feedback):
-        return Outcome(path, "up-to-date", f"{feature}: up to date")
+        return Outcome(path, "up-to-date", f"{feature}: up to date{still_draft(current)}")
     generation = generate_control(
         request,
         model=model,
@@ -137,6 +137,12 @@ def one_request(
     except OSError as error:
         return Outcome(path, "failed", f"{feature}: not written: {error.strerror or error}", generation)
     return Outcome(path, "written", describe(request, generation), generation)
+
+
+def still_draft(feature_text: str) -> str:
+    """What an up-to-date feature's confidence line says when it is still a draft (a reviewer deletes the line)."""
+    rated = read_header(feature_text)
+    return f" (draft: confidence {rated[0]:.2f} ({rated[1]}) — review before merge)" if rated and rated[2] else ""
 
 
 def feature_exists(feature: Path) -> bool:

@@ -89,6 +89,9 @@ def test_an_offline_draft_validates_stays_up_to_date_and_a_reviewer_accepts_it_b
     assert provenance.startswith("# controlbot: request-sha256=") and "provider=offline" in provenance
     assert header.startswith("# controlbot: draft — confidence ") and "(high)" not in header
     assert main(["validate", str(feature)]) == 0
+    capsys.readouterr()
+    code, out, _ = generate(capsys, "controls")
+    assert code == 0 and f"controls/s3/{CONTROL}.feature: up to date (draft: confidence 0." in out
     feature.write_text("\n".join([provenance, *rest]) + "\n", encoding="utf-8")  # the reviewer accepts the draft
     capsys.readouterr()
     code, out, _ = generate(capsys, "controls")
