@@ -64,10 +64,10 @@ class Coverage:
     def sentence(self) -> str:
         total = len(self.covered) + len(self.missing)
         if not self.missing:
-            return f"the control's operations, fields and their documentation cover all {total} requirement terms"
+            return f"all {total} requirement terms found in the control's names and docs"
+        missing = ", ".join(self.missing[:8])
         return (
-            f"the control's operations, fields and their documentation cover {len(self.covered)} of {total} "
-            f"requirement terms (not: {', '.join(self.missing[:8])})"
+            f"{len(self.covered)} of {total} requirement terms found in the control's names and docs (not: {missing})"
         )
 
 
