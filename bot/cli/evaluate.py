@@ -54,7 +54,10 @@ def load_bench(path: Path) -> list[dict[str, Any]]:
 
 def score_entry(entry: dict[str, Any], model: LanguageModel, corpus: Corpus, settings: Settings) -> dict[str, Any]:
     """One entry's scores; an entry that cannot be scored scores zero and says why, the others still run."""
-    result: dict[str, Any] = {"id": entry["id"], **dict.fromkeys(METRICS, 0.0), "seconds": 0.0, "tokens": 0}
+    result: dict[str, Any] = {
+        "id": entry["id"], **dict.fromkeys(METRICS, 0.0), "seconds": 0.0, "tokens": 0,
+        "confidence": None, "level": None, "draft": None,
+    }  # fmt: skip
     try:
         return score_request(entry, result, model, corpus, settings)
     except ControlbotError as error:
@@ -77,6 +80,9 @@ def score_request(
     generation = generate_control(request, model=model, corpus=corpus, settings=settings)
     result["seconds"] = round(generation.trace.seconds, 3)
     result["tokens"] = generation.trace.tokens
+    if generation.confidence is not None:
+        confidence = generation.confidence
+        result.update(confidence=confidence.score, level=confidence.level, draft=confidence.draft)
     text = generation.feature_text or generation.draft
     if not text:
         return {**result, "error": "; ".join(generation.errors)}
@@ -87,6 +93,19 @@ def score_request(
     result["op_hit"] = float(bool(facts.operations & ops))
     result["field_hit"] = float(field_hit(facts.fields, fields, maps))
     return result
+
+
+def _rating(result: dict[str, Any]) -> str:
+    if result["confidence"] is None:
+        return ""
+    return f" confidence={result['confidence']:.2f}" + (" draft" if result["draft"] else "")
+
+
+def confidence_summary(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """The mean confidence of the entries that produced a control, and how many of them are drafts."""
+    rated = [r for r in results if r["confidence"] is not None]
+    mean = round(statistics.fmean(r["confidence"] for r in rated), 3) if rated else None
+    return {"mean_confidence": mean, "drafts": sum(bool(r["draft"]) for r in rated)}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -100,7 +119,8 @@ def run(args: argparse.Namespace) -> int:
         index, entry = index_entry
         result = score_entry(entry, model, corpus, settings)
         print(f"[{index + 1}/{len(entries)}] {one_line(entry['id'], 200)}: op_hit={result['op_hit']:.0f} "
-              f"field_hit={result['field_hit']:.0f} grounded={result['grounded']:.0f}", file=sys.stderr)  # fmt: skip
+              f"field_hit={result['field_hit']:.0f} grounded={result['grounded']:.0f}{_rating(result)}",
+              file=sys.stderr)  # fmt: skip
         return result
 
     with ThreadPoolExecutor(max_workers=max(args.jobs, 1)) as pool:
@@ -110,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
     }
     summary.update(entries=len(results), provider=model.provider, model=model.model)
     summary["median_seconds"] = statistics.median(r["seconds"] for r in results) if results else 0.0
+    summary.update(confidence_summary(results))
     report = {"summary": summary, "entries": results}
     if args.json_out:
         args.json_out.write_text(json.dumps(report, indent=2), encoding="utf-8")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.corpus.examples import Corpus
+from bot.generation.confidence import THRESHOLDS, read_header
 from bot.generation.offline.engine import NOTE, OfflineModel
 from bot.generation.pipeline import Generation, generate_control
 from bot.generation.providers.from_settings import build_model
@@ -24,10 +25,15 @@ from bot.inputs.provenance import is_up_to_date, read_provenance
 from bot.inputs.safe_text import one_line, safe_lines
 
 MAX_PREVIOUS_BYTES = 256 * 1024
+CONFIDENCE_HELP = (
+    f"Each written feature carries a confidence ({THRESHOLDS}) and its reasons on its second "
+    "line. A draft (planned offline, low confidence, or repaired into shape) says so there: review it before merge, "
+    "and delete that line to accept it."
+)
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("generate", help="generate the .feature of each control request")
+    parser = sub.add_parser("generate", help="generate the .feature of each control request", epilog=CONFIDENCE_HELP)
     parser.add_argument("paths", nargs="+", type=Path, help="request files or folders")
     parser.add_argument("--provider", choices=("auto", "offline", "openai", "bedrock"))
     parser.add_argument("--model", help="model id (else CONTROLBOT_MODEL or the config file)")
@@ -78,8 +84,14 @@ def summarise(outcomes: list[Outcome]) -> int:
     bad_input = sum(o.status in ("invalid", "refused") for o in outcomes)
     failed = sum(o.status == "failed" for o in outcomes)
     ok = len(outcomes) - bad_input - failed
-    print(f"{len(outcomes)} request(s): {ok} ok, {bad_input + failed} failed", file=sys.stderr)
+    drafts = sum(o.status == "written" and _is_draft(o.generation) for o in outcomes)
+    to_review = f"; {drafts} draft(s) to review before merge" if drafts else ""
+    print(f"{len(outcomes)} request(s): {ok} ok, {bad_input + failed} failed{to_review}", file=sys.stderr)
     return 2 if bad_input else 1 if failed else 0
+
+
+def _is_draft(generation: Generation | None) -> bool:
+    return generation is not None and generation.confidence is not None and generation.confidence.draft
 
 
 def guarded(path: Path, args: argparse.Namespace, model: LanguageModel, corpus: Corpus, settings: Settings) -> Outcome:
@@ -107,7 +119,7 @@ def one_request(
         )
         return Outcome(path, "refused", message)
     if current and is_up_to_date(current, request.sha256) and not (args.force or args.feedback):
-        return Outcome(path, "up-to-date", f"{feature}: up to date")
+        return Outcome(path, "up-to-date", f"{feature}: up to date{still_draft(current)}")
     generation = generate_control(
         request,
         model=model,
@@ -125,6 +137,12 @@ def one_request(
     except OSError as error:
         return Outcome(path, "failed", f"{feature}: not written: {error.strerror or error}", generation)
     return Outcome(path, "written", describe(request, generation), generation)
+
+
+def still_draft(feature_text: str) -> str:
+    """What an up-to-date feature's confidence line says when it is still a draft (a reviewer deletes the line)."""
+    rated = read_header(feature_text)
+    return f" (draft: confidence {rated[0]:.2f} ({rated[1]}) — review before merge)" if rated and rated[2] else ""
 
 
 def feature_exists(feature: Path) -> bool:
@@ -145,10 +163,24 @@ def read_feature(feature: Path) -> str | None:
 
 
 def describe(request: ControlRequest, generation: Generation) -> str:
+    """`<feature>: written (4/4 checks passed, draft: confidence 0.42 (low) — review before merge, 1.20 s, …)`."""
+    confidence = generation.confidence
+    trust = ""
+    if confidence is not None:
+        trust = f"draft: {confidence.label} — review before merge" if confidence.draft else confidence.label
+        trust += ", "
     return (
         f"{request.feature_path}: written ({generation.checks_passed}/{generation.checks_total} checks passed, "
-        f"{generation.trace.seconds:.2f} s, {generation.trace.tokens} tokens)"
+        f"{trust}{generation.trace.seconds:.2f} s, {generation.trace.tokens} tokens)"
     )
+
+
+def reasons_lines(generation: Generation, shown: int = 3) -> list[str]:
+    """A draft's first reasons, one indented line each, under its `written` line."""
+    confidence = generation.confidence
+    if confidence is None or not confidence.draft:
+        return []
+    return [f"  why: {one_line(reason, 300)}" for reason in confidence.reasons[:shown]]
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -171,6 +203,8 @@ def report(outcome: Outcome, trace: bool) -> None:
         print(safe_lines(generation.trace.to_markdown()))
     if outcome.status in ("written", "up-to-date"):
         print(one_line(outcome.message))
+        for line in reasons_lines(generation) if generation is not None else []:
+            print(line)
         return
     print(f"controlbot: {one_line(outcome.message)}", file=sys.stderr)
     if generation is not None:

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from bot.corpus.examples import Corpus
+from bot.generation.confidence import Confidence, judge, with_header
 from bot.generation.prompts import data_block, load_template, prompt_version, render_examples, request_block
 from bot.generation.providers.model import Completion, LanguageModel, LLMCall, parse_json_answer, strip_fence
 from bot.generation.render import Analysis, Plan, render_feature
@@ -43,6 +44,7 @@ class Generation:
     trace: Trace
     draft: str = ""
     warnings: list[str] = field(default_factory=list)
+    confidence: Confidence | None = None  # of a checked feature; None when the generation failed
 
 
 def generate_control(
@@ -85,6 +87,7 @@ class _Run:
         self.trace = Trace(request.id, model.provider, model.model, prompt_version())
         self.draft = ""
         self.context = ""
+        self.replans = 0
 
     def failed(self, errors: list[str]) -> Generation:
         return Generation(
@@ -102,18 +105,24 @@ class _Run:
             return self.failed(["the plan still fails its checks after the repair rounds", *self.last_errors])
         text = self.write(plan)
         problems = self.verify(text, "verify")
-        for _ in range(self.settings.max_repairs):
-            if not _errors(problems):
-                break
+        repairs = 0
+        while _errors(problems) and repairs < self.settings.max_repairs:
+            repairs += 1
             text = self.repair(text, problems, retrieval)
             problems = self.verify(text, "verify repair")
         if _errors(problems):
             return self.failed([str(p) for p in _errors(problems)])
         passed, total = checks(problems, text)
-        warnings = [str(p) for p in problems]
+        confidence = judge(self.model.provider, self.request.service, self.request.requirement, plan, text,
+                           problems, (self.replans, repairs))  # fmt: skip
+        self.trace.confidence = confidence.to_dict()
+        # the confidence line moves every later line down: the warnings are said at the lines of the written file
+        self.draft = text = with_header(text, confidence)
+        warnings = [str(p) for p in check_feature(text, self.request.feature_path, self.request.id,
+                                                  self.request.service)]  # fmt: skip
         return Generation(
             self.request, True, text, [], passed, total, self.model.provider, self.model.model, self.trace,
-            text, warnings,
+            text, warnings, confidence,
         )  # fmt: skip
 
     def call(self, step: str, slots: dict[str, str], context: dict[str, Any]) -> Completion:
@@ -164,6 +173,7 @@ class _Run:
     def plan(self, analysis: Analysis, retrieval: Retrieval) -> Plan | None:
         self.last_errors: list[str] = []
         for attempt in range(1 + self.settings.max_repairs):
+            self.replans = attempt
             slots = {
                 "request": self.request_text(),
                 "analysis": analysis.model_dump_json(),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from bot.inputs.intake import ControlRequest
 from bot.language.grammar import STEP_KEYWORD_START
@@ -24,6 +26,23 @@ class Plan(BaseModel):
     setup: list[str] = Field(min_length=1)
     filters: list[str] = Field(default_factory=list)
     assertions: list[str] = Field(min_length=1)
+    confidence: float | None = None  # the planner's own estimate, 0–1
+    reasons: list[str] = Field(default_factory=list)  # short sentences: ties, inferred polarity, uncovered terms
+
+    @field_validator("confidence", mode="before")
+    @classmethod
+    def _usable_confidence(cls, value: Any) -> float | None:
+        """A missing, non-numeric or out-of-range estimate counts as none given: it never fails the plan."""
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            return None
+        return float(value)
+
+    @field_validator("reasons", mode="before")
+    @classmethod
+    def _reason_list(cls, value: Any) -> list[str]:
+        """One reason given as text is a list of one; anything else that is not text is dropped."""
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [item for item in items if isinstance(item, str)]
 
 
 def tags_line(request: ControlRequest) -> str:

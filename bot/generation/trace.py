@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from bot.generation.confidence import confidence_markdown
+
 
 @dataclass
 class StepRecord:
@@ -28,6 +30,7 @@ class Trace:
     model: str
     prompt_version: str
     steps: list[StepRecord] = field(default_factory=list)
+    confidence: dict[str, Any] | None = None  # Confidence.to_dict() of a checked feature
 
     def add(self, record: StepRecord) -> StepRecord:
         self.steps.append(record)
@@ -55,4 +58,6 @@ class Trace:
             tokens = f", {step.prompt_tokens}+{step.completion_tokens} tokens" if step.prompt_tokens else ""
             parts.append(f"#### {number}. {step.name}: {step.summary} ({step.seconds:.2f} s{tokens})\n")
             parts.append(step.markdown.rstrip() + "\n")
+        if self.confidence is not None:
+            parts.append(confidence_markdown(self.confidence))
         return "\n".join(parts)

@@ -65,7 +65,7 @@ def choose_model(run: Run, fork: bool, notices: list[str]) -> tuple[Settings, La
         notices.append("This pull request comes from a fork, and forks get no secrets: the offline provider was used.")
     model = build_model(settings, OfflineModel)
     if model.provider == "offline":
-        notices.append(f"{NOTE[:1].upper()}{NOTE[1:]}.")
+        notices.append(f"{NOTE[:1].upper()}{NOTE[1:]}. It cannot know when it is right: every control is a draft.")
     return settings, model
 
 

@@ -114,9 +114,16 @@ def _waiting_notice(count: int, limit: int) -> str:
 
 
 def _up_to_date(work: Work) -> Outcome:
+    """A feature already in place; its confidence line (removed by a reviewer who accepts a draft) says how sure."""
+    from bot.generation.confidence import read_header
+
     provider = read_provenance(work.current or "").get("provider", "")
     path, blob = work.candidate.path, work.candidate.blob
-    return Outcome(path, "up to date", blob, work.request.id, provider=provider, feature_path=work.request.feature_path)
+    score, level, draft = read_header(work.current or "") or (None, "", False)
+    return Outcome(
+        path, "up to date", blob, work.request.id, provider=provider, feature_path=work.request.feature_path,
+        confidence=score, level=level, draft=draft,
+    )  # fmt: skip
 
 
 def _rejected(work: Work, message: str) -> Outcome:

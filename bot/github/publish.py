@@ -23,6 +23,7 @@ from bot.github.review import (
     row_of,
     short_body,
     summary_body,
+    trust_label,
 )
 from bot.github.safety import Candidate, check_writes, request_path_for
 
@@ -59,7 +60,7 @@ def publish(
     info = RunInfo(commit_sha, task.head_sha, tuple(notices))
     rows = summary_rows(summary, outcomes, task.all_paths)
     write_job_summary(run, job_summary(rows, reportable, info))
-    for line in error_annotations(reportable):
+    for line in [*error_annotations(reportable), *draft_annotations(reportable)]:
         run.log(line)
     comments, loose = place_comments(reportable, [*task.candidates, *task.features])
     body = summary_body(rows, info) if summary is None else short_body(reportable, info)
@@ -91,13 +92,31 @@ def push(run: Run, task: Task, outcomes: Sequence[Outcome], notices: list[str]) 
     return done, result.commit_sha
 
 
+def _trust(outcome: Outcome, draft: bool = True) -> str:
+    label = trust_label(outcome)
+    return (", draft" if draft and outcome.draft else "") + (f", {label}" if label else "")
+
+
 def commit_message(outcomes: Sequence[Outcome], actor: str) -> str:
     written = [o for o in outcomes if o.status == "generated"]
     lines = [f"controlbot: generate {len(written)} control{'s' if len(written) != 1 else ''}", ""]
-    lines += [f"- {o.feature_path} ({o.checks_passed}/{o.checks_total} checks, {o.provider})" for o in written]
+    lines += [
+        f"- {o.feature_path} ({o.checks_passed}/{o.checks_total} checks, {o.provider}{_trust(o)})" for o in written
+    ]
     if actor:
         lines += ["", f"Requested by @{actor} with /controlbot regenerate."]
     return "\n".join(lines) + "\n"
+
+
+def draft_annotations(outcomes: Sequence[Outcome]) -> list[str]:
+    """`::warning file=…::` workflow commands on the request of every feature written as a draft."""
+    return [
+        workflow_command(
+            "warning", f"{o.feature_path}: draft{_trust(o, draft=False)}: review before merge", file=o.path
+        )
+        for o in outcomes
+        if o.draft and o.status in ("committed", "generated")
+    ]
 
 
 def summary_rows(summary: tuple[int, str] | None, outcomes: Sequence[Outcome], all_paths: Sequence[str]) -> list[Row]:

@@ -7,17 +7,10 @@ import binascii
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING
 
-from bot.github.escape import (
-    code_span,
-    escape_html,
-    fenced,
-    refenced,
-    table_cell,
-    workflow_command,
-)
+from bot.github.escape import code_span, escape_html, fenced, refenced, table_cell, workflow_command
 from bot.inputs.safe_text import escape
 
 if TYPE_CHECKING:
@@ -27,15 +20,13 @@ SUMMARY_MARKER = "<!-- controlbot:summary -->"
 COMMENT_LIMIT = 65_000  # GitHub refuses comment bodies over 65,536 characters
 STEP_LIMIT = 12_000
 _STATE = re.compile(r"<!-- controlbot:state ([A-Za-z0-9+/=]*) -->")
-_ICONS = {
-    "committed": "✅",
-    "generated": "✅",
-    "failed": "❌",
-    "rejected": "⛔",
-    "up to date": "⏭️",
-    "unchanged": "⏭️",
-    "not run": "⏸️",
-}
+_ICONS = {"failed": "❌", "rejected": "⛔", "up to date": "⏭️", "unchanged": "⏭️", "not run": "⏸️"}  # see shown_status
+WRITTEN = ("committed", "generated", "unchanged", "up to date")  # a feature is on the branch or in the comment
+TABLE_REASONS, COMMENT_REASONS, TABLE_REASON_CHARS = 2, 3, 80  # reasons shown per table row, per file comment
+LEGEND = (
+    "✅ checked, confidence high · 🔎 checked, confidence medium or not rated: review it · "
+    "📝 draft: planned offline, low confidence or repaired into shape, review before merge · confidence levels: "
+)
 HELP = """**controlbot commands** (from users with write access to this repository)
 
 - `/controlbot regenerate` — regenerate every control request of this pull request
@@ -62,6 +53,10 @@ class Outcome:
     steps: tuple[tuple[str, str], ...] = ()  # (heading, markdown) of each pipeline step
     feature_path: str = ""
     feature_text: str | None = None
+    confidence: float | None = None  # of the generated feature; None when not rated
+    level: str = ""  # low | medium | high
+    draft: bool = False
+    reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,6 +69,10 @@ class Row:
     control: str = ""
     checks: str = "—"
     provider: str = "—"
+    confidence: str = "—"  # "0.42 (low)"
+    level: str = ""
+    draft: bool = False
+    reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,38 +89,61 @@ def generated(path: str, blob: str, generation: Generation) -> Outcome:
     steps = tuple((f"{n}. {s.name}: {s.summary}", s.markdown) for n, s in enumerate(generation.trace.steps, 1))
     # every step's markdown holds model text: it is re-fenced when rendered, never trusted as markdown
     ok = generation.ok and generation.feature_text is not None
+    trust = generation.confidence
     return Outcome(
-        path=path,
-        status="generated" if ok else "failed",
-        blob=blob,
-        control=generation.request.id,
-        checks_passed=generation.checks_passed,
-        checks_total=generation.checks_total,
-        provider=generation.provider,
-        model=generation.model,
-        errors=tuple(generation.errors),
-        steps=steps,
-        feature_path=generation.request.feature_path,
-        feature_text=generation.feature_text if ok else None,
-    )
+        path=path, status="generated" if ok else "failed", blob=blob, control=generation.request.id,
+        checks_passed=generation.checks_passed, checks_total=generation.checks_total,
+        provider=generation.provider, model=generation.model, errors=tuple(generation.errors), steps=steps,
+        feature_path=generation.request.feature_path, feature_text=generation.feature_text if ok else None,
+        confidence=trust.score if trust else None, level=trust.level if trust else "",
+        draft=generation.provider == "offline" or bool(trust and trust.draft), reasons=trust.reasons if trust else (),
+    )  # fmt: skip
 
 
 def row_of(outcome: Outcome) -> Row:
     checks = f"{outcome.checks_passed}/{outcome.checks_total}" if outcome.checks_total else "—"
     provider = f"{outcome.provider} ({outcome.model})" if outcome.model not in ("", "-") else outcome.provider
-    return Row(outcome.path, outcome.status, outcome.blob, outcome.control, checks, provider or "—")
+    confidence = f"{outcome.confidence:.2f} ({outcome.level})" if outcome.confidence is not None else "—"
+    return Row(
+        outcome.path, outcome.status, outcome.blob, outcome.control, checks, provider or "—",
+        confidence, outcome.level, outcome.draft, tuple(_cut(r) for r in outcome.reasons[:TABLE_REASONS]),
+    )  # fmt: skip
+
+
+def _cut(reason: str) -> str:
+    """A reason short enough for a table cell: the summary (state included) must fit one comment for 50 rows."""
+    return reason if len(reason) <= TABLE_REASON_CHARS else reason[: TABLE_REASON_CHARS - 1] + "…"
+
+
+def shown_status(status: str, draft: bool, level: str) -> str:
+    """The status with its icon: a draft is never shown with ✅, which only a high confidence earns."""
+    if draft and status in WRITTEN:
+        return f"📝 draft, {status}"
+    if status in ("committed", "generated"):
+        return f"{'✅' if level == 'high' else '🔎'} {status}"
+    return f"{_ICONS.get(status, '')} {status}"
 
 
 def read_state(body: str) -> dict[str, Row]:
-    """The rows an earlier summary recorded (empty when there are none or they cannot be read)."""
+    """The rows an earlier summary recorded (empty when there are none or they cannot be read).
+
+    Rows of older summaries have no confidence: a feature the offline provider wrote is a draft all the same."""
     match = _STATE.search(body)
     if not match:
         return {}
     try:
         rows = json.loads(base64.b64decode(match.group(1)))
-        return {row["path"]: Row(**row) for row in rows}
-    except (ValueError, TypeError, KeyError, binascii.Error):
+        return {row["path"]: _restored(row) for row in rows}
+    except (ValueError, TypeError, KeyError, AttributeError, binascii.Error):
         return {}
+
+
+def _restored(row: dict[str, object]) -> Row:
+    known = {key: value for key, value in row.items() if key in _ROW_FIELDS}  # a later version may add keys
+    if "draft" not in known:
+        known["draft"] = str(known.get("provider", "")).startswith("offline") and known.get("status") in WRITTEN
+    known["reasons"] = tuple(map(str, known.get("reasons") or ()))  # type: ignore[call-overload]
+    return Row(**known)  # type: ignore[arg-type]
 
 
 def merge_rows(previous: Mapping[str, Row], outcomes: Iterable[Outcome], keep: Iterable[str]) -> list[Row]:
@@ -137,14 +159,15 @@ def summary_body(rows: Sequence[Row], info: RunInfo) -> str:
         SUMMARY_MARKER,
         "## controlbot",
         "",
-        "| control | status | checks passed | provider |",
-        "|---|---|---|---|",
+        "| control | status | checks passed | confidence | provider |",
+        "|---|---|---|---|---|",
     ]
     for row in rows:
         name = code_span(row.control or row.path)
-        status = f"{_ICONS.get(row.status, '')} {table_cell(row.status)}"
-        lines.append(f"| {name} | {status} | {table_cell(row.checks)} | {table_cell(row.provider)} |")
-    lines.append("")
+        status = table_cell(shown_status(row.status, row.draft, row.level))
+        trust = table_cell(row.confidence) + "".join(f" · {code_span(r)}" for r in row.reasons[:TABLE_REASONS])
+        lines.append(f"| {name} | {status} | {table_cell(row.checks)} | {trust} | {table_cell(row.provider)} |")
+    lines.extend(["", LEGEND + _thresholds(), ""])
     if info.commit_sha:
         lines.append(f"Features committed in {escape(info.commit_sha)}.")
     elif info.head_sha:
@@ -158,7 +181,7 @@ def summary_body(rows: Sequence[Row], info: RunInfo) -> str:
 
 def short_body(outcomes: Sequence[Outcome], info: RunInfo) -> str:
     """The body of a later run's review: what changed; the summary above is edited instead of repeated."""
-    done = ", ".join(f"{code_span(o.control or o.path)} {o.status}" for o in outcomes)
+    done = ", ".join(f"{code_span(o.control or o.path)} {_status_and_trust(o)}" for o in outcomes)
     where = f" in {escape(info.commit_sha)}" if info.commit_sha else ""
     notices = "".join(f"\n{line}" for line in _notices(info.notices))
     return f"controlbot{where}: {done}. The summary at the top of this pull request is updated.{notices}"
@@ -166,11 +189,10 @@ def short_body(outcomes: Sequence[Outcome], info: RunInfo) -> str:
 
 def file_body(outcome: Outcome) -> str:
     """The comment on one request file: status, errors, each step's reasoning collapsed, an unpushed feature."""
-    icon = _ICONS.get(outcome.status, "")
-    head = f"**controlbot** · {code_span(outcome.control or outcome.path)} · {icon} {outcome.status}"
+    head = f"**controlbot** · {code_span(outcome.control or outcome.path)} · {_status_and_trust(outcome)}"
     if outcome.checks_total:
         head += f" · {outcome.checks_passed}/{outcome.checks_total} checks passed · {table_cell(outcome.provider)}"
-    parts = [head]
+    parts = [head, *_trust_section(outcome)]
     if outcome.status == "committed":
         parts.append(f"Wrote {code_span(outcome.feature_path)}.")
     if outcome.errors:
@@ -184,6 +206,31 @@ def file_body(outcome: Outcome) -> str:
             + fenced(outcome.feature_text, "gherkin")
         )
     return fit("\n\n".join(parts))
+
+
+def trust_label(outcome: Outcome) -> str:
+    """`confidence 0.42 (low)`, or nothing when the outcome was not rated."""
+    return f"confidence {outcome.confidence:.2f} ({outcome.level})" if outcome.confidence is not None else ""
+
+
+def _status_and_trust(outcome: Outcome) -> str:
+    label = trust_label(outcome) if outcome.status in WRITTEN else ""
+    return table_cell(shown_status(outcome.status, outcome.draft, outcome.level)) + (f" · {label}" if label else "")
+
+
+def _trust_section(outcome: Outcome) -> list[str]:
+    """Why the confidence is what it is (each reason as text it cannot leave), and what a draft asks of a reviewer."""
+    if outcome.status not in WRITTEN or (outcome.confidence is None and not outcome.draft):
+        return []
+    verdict = "**Draft: review before merge.**" if outcome.draft else "**Checked.**"
+    reasons = "\n".join(f"- {code_span(reason)}" for reason in outcome.reasons[:COMMENT_REASONS])
+    return [f"{verdict} Confidence levels: {_thresholds()}.", *([reasons] if reasons else [])]
+
+
+def _thresholds() -> str:
+    from bot.generation.confidence import THRESHOLDS  # the generation side is imported only when a run needs it
+
+    return THRESHOLDS
 
 
 def job_summary(rows: Sequence[Row], outcomes: Sequence[Outcome], info: RunInfo) -> str:
@@ -242,6 +289,9 @@ def fit(body: str) -> str:
     if len(body) <= COMMENT_LIMIT:
         return body
     return body[:COMMENT_LIMIT] + "\n\n… (cut to fit a GitHub comment; the job summary of the run has all of it)"
+
+
+_ROW_FIELDS = frozenset(f.name for f in fields(Row))
 
 
 def _notices(notices: Sequence[str]) -> list[str]:

@@ -64,8 +64,13 @@ def test_the_report_has_a_summary_and_one_entry_per_benchmark_item(
     for metric in METRICS:
         assert summary[metric] == pytest.approx(statistics.fmean(e[metric] for e in entries), abs=1e-3)
     assert json.loads(out) == summary
+    for entry in entries:  # offline: every control is a draft, and none claims a high confidence
+        assert entry["draft"] is True and entry["level"] in ("low", "medium") and 0 < entry["confidence"] <= 0.7
+    assert summary["mean_confidence"] == pytest.approx(statistics.fmean(e["confidence"] for e in entries), abs=1e-3)
+    assert summary["drafts"] == 2
     assert "[1/2] rds-instance-not-publicly-accessible: op_hit=" in err
-    assert "[2/2] sqs-queue-encryption-made-up-operation: op_hit=0 field_hit=0 grounded=1" in err
+    progress = "[2/2] sqs-queue-encryption-made-up-operation: op_hit=0 field_hit=0 grounded=1 confidence="
+    assert progress in err and f"confidence={entries[1]['confidence']:.2f} draft\n" in err
 
 
 def test_an_entry_that_is_not_a_valid_request_scores_zero_and_says_why(
@@ -77,7 +82,9 @@ def test_an_entry_that_is_not_a_valid_request_scores_zero_and_says_why(
     made_up = json.loads((folder / "report.json").read_text(encoding="utf-8"))["entries"][1]
     assert all(made_up[m] == 0.0 for m in METRICS)
     assert "notaservice" in made_up["error"]
-    capsys.readouterr()
+    assert made_up["confidence"] is None  # no control, no confidence: the mean is over the rated entries
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["drafts"] == 1 and summary["mean_confidence"] is not None
 
 
 @pytest.mark.parametrize(

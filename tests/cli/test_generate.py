@@ -97,9 +97,10 @@ def test_a_run_goes_analyse_plan_write_verify_repair_and_writes_a_checked_featur
     code, out, err = generate(capsys, "controls", "--trace")
     assert code == 0, err
     assert [step_of(body) for body in fake_openai.requests] == ["analyse", "plan", "write", "repair"]
-    first, body = feature_of(workspace).read_text(encoding="utf-8").split("\n", 1)
+    first, header, body = feature_of(workspace).read_text(encoding="utf-8").split("\n", 2)
     sha = hashlib.sha256(REQUEST_YAML).hexdigest()
     assert first == f"# controlbot: request-sha256={sha} provider=openai model=fake-model prompt={prompt_version()}"
+    assert header.startswith("# controlbot: draft — confidence 0.70 (medium): the feature needed 1 repair round(s)")
     assert body == FEATURE
     [repair] = fake_openai.requests_for("repair")
     message = 'unknown field "EncryptionAlgorithm" in ServerSideEncryptionByDefault; closest valid: SSEAlgorithm'
@@ -110,7 +111,8 @@ def test_a_run_goes_analyse_plan_write_verify_repair_and_writes_a_checked_featur
     assert names == ["analyse", "retrieve", "plan", "write", "verify", "repair", "verify repair"]
     assert trace["provider"] == "openai" and trace["model"] == "fake-model"
     assert out.startswith("provider openai, model fake-model\n")
-    assert "#### 6. repair: 1 problem(s) sent back" in out and f"controls/s3/{CONTROL}.feature: written" in out
+    assert "#### 6. repair: 1 problem(s) sent back" in out
+    assert f"controls/s3/{CONTROL}.feature: written (6/6 checks passed, draft: confidence 0.70 (medium) — review" in out
 
 
 @pytest.mark.parametrize(

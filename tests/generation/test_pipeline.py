@@ -87,13 +87,14 @@ def test_a_clean_run_writes_the_feature_under_its_provenance_line(mock_model: Mo
     script(mock_model, FEATURE)
     generation = run(mock_model)
     assert generation.ok and generation.errors == []
-    first, body = generation.feature_text.split("\n", 1)
+    first, header, body = generation.feature_text.split("\n", 2)
     assert read_provenance(first) == {
         "request-sha256": request().sha256,
         "provider": "mock",
         "model": "mock-1",
         "prompt": prompt_version(),
     }
+    assert header.startswith("# controlbot: confidence 0.70 (medium): the plan gave no confidence of its own")
     assert body == FEATURE
     assert [step.name for step in generation.trace.steps] == ["analyse", "retrieve", "plan", "write", "verify"]
     assert generation.checks_passed == generation.checks_total > 0

@@ -33,7 +33,8 @@ def test_a_pr_gets_one_commit_with_the_valid_control_and_one_review_with_reasoni
     [review] = repo.reviews(number)
     assert review["commit_id"] == commit and review["user"]["type"] == "Bot"
     assert review["body"].startswith(MARKER)
-    assert "| `s3-versioning` | ✅ committed |" in review["body"]
+    assert "| `s3-versioning` | 📝 draft, committed |" in review["body"]  # offline: a draft, never ✅
+    assert "✅ committed" not in review["body"]
     assert "| `controls/s3/s3-broken.yaml` | ⛔ rejected |" in review["body"]
     assert "Offline provider: no model was called" in review["body"]
     comments = repo.file_comments(number, review)
@@ -42,7 +43,7 @@ def test_a_pr_gets_one_commit_with_the_valid_control_and_one_review_with_reasoni
         assert re.search(rf"<details><summary>\d+\. {step}", reasoning), step
     assert "key 'requirment'" in comments["controls/s3/s3-broken.yaml"]
     assert "::error file=controls/s3/s3-broken.yaml,title=controlbot::" in result.stdout
-    assert "| `s3-versioning` | ✅ committed |" in result.summary and "<details>" in result.summary
+    assert "| `s3-versioning` | 📝 draft, committed |" in result.summary and "<details>" in result.summary
 
 
 def test_a_rerun_after_the_bots_commit_posts_and_commits_nothing(repo: Repo) -> None:
@@ -223,7 +224,7 @@ def test_regenerating_to_the_same_feature_commits_nothing(repo: Repo) -> None:
 
     assert result.code == 0
     assert repo.branch(number) == commits
-    assert "| `s3-versioning` | ⏭️ unchanged |" in repo.reviews(number)[0]["body"]
+    assert "| `s3-versioning` | 📝 draft, unchanged |" in repo.reviews(number)[0]["body"]
     assert [r for (kind, cid, r) in repo.gh.reactions if cid == comment_id] == ["eyes", "rocket"]
 
 
@@ -267,7 +268,7 @@ def test_requests_over_the_limit_keep_the_run_red_and_a_later_run_takes_the_next
     assert second.code == 0
     [latest, *_] = repo.branch(number)
     assert added_paths(repo, latest) == {"controls/s3/s3-versioning-2.feature"}
-    assert "| `s3-versioning-2` | ✅ committed |" in repo.reviews(number)[0]["body"]
+    assert "| `s3-versioning-2` | 📝 draft, committed |" in repo.reviews(number)[0]["body"]
 
 
 def test_outside_actions_the_entry_points_name_the_missing_variables() -> None:

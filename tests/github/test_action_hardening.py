@@ -155,7 +155,7 @@ def test_a_review_that_could_not_be_posted_is_posted_by_the_next_run(repo: Repo)
 
     assert second.code == 0
     [review] = repo.reviews(number)
-    assert "| `s3-versioning` | ⏭️ up to date |" in review["body"]
+    assert "| `s3-versioning` | 📝 draft, up to date | — | 0.70 (medium) |" in review["body"]  # read from its file
     assert "No earlier controlbot summary was found here" in review["body"]
     assert repo.on_pr(number, "synchronize").code == 0 and len(repo.reviews(number)) == 1  # and only once
 
@@ -222,7 +222,7 @@ def test_a_feature_with_a_bidi_override_is_never_committed(repo: Repo, model: Fa
     assert repo.branch(number)[0] == repo.gh.head_sha(number)
     [review] = repo.reviews(number)
     comment = repo.file_comments(number, review)["controls/s3/s3-versioning.yaml"]
-    assert "the control or bidi character \\u202e on line 4" in comment
+    assert "the control or bidi character \\u202e on line 5" in comment
     assert "\u202e" not in json.dumps(repo.reviews(number), ensure_ascii=False) + result.stdout
 
 
