@@ -83,7 +83,8 @@ def _reads_the_resource(path: str) -> bool:
 
 def _never_matched(step: Step, leaf: Shape) -> str | None:
     values = step.value if step.kind == "not_one_of" else [step.value]
-    problems = [value_problem(step.path, leaf, value) for value in values]
+    # null is what a missing value reads as: "must not be null" fails a resource that lacks the field
+    problems = [None if value is None else value_problem(step.path, leaf, value) for value in values]
     if not all(problems):
         return None
     return (

@@ -61,6 +61,7 @@ MEANINGFUL = [  # assertions that can fail: nothing is flagged
     ("ec2", VOLUMES, 'the expression "Size > `100`" must be true'),
     ("ec2", VOLUMES, 'the expression "@.Encrypted" must be true'),
     ("lambda", FUNCTIONS, '"Architectures" must not contain "x86_64"'),
+    ("ec2", VOLUMES, '"Encrypted" must not be null'),  # fails where the field is missing
 ]
 
 
