@@ -180,6 +180,15 @@ QUANTIFIED_SUBJECT = {
 }
 
 
+def assertion_text(step: Step) -> str:
+    """The assertion as the language writes it, its value as JSON (the head of every failure reason)."""
+    if step.kind == "expression":
+        return f'the expression "{step.path}" must be true'
+    shown = f'"{step.value}"' if step.kind == "matches" else render_actual(step.value)
+    subject = QUANTIFIED_SUBJECT[step.quantifier].format(path=step.path)
+    return f"{subject} {EXPECTATIONS[step.kind].format(v=shown)}"
+
+
 def _failure(step: Step, document: Document) -> str | None:
     if step.kind == "expression":
         result = search(step.path, document)
@@ -192,9 +201,7 @@ def _failure(step: Step, document: Document) -> str | None:
         ok, actual = _holds(step.kind, step.path, step.value, document)
     if ok:
         return None
-    shown = f'"{step.value}"' if step.kind == "matches" else render_actual(step.value)
-    subject = QUANTIFIED_SUBJECT[step.quantifier].format(path=step.path)
-    return f"{subject} {EXPECTATIONS[step.kind].format(v=shown)}: actual {actual}"
+    return f"{assertion_text(step)}: actual {actual}"
 
 
 def _filter_failure(step: Step, document: Document) -> str | None:

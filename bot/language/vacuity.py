@@ -9,10 +9,8 @@ import jmespath
 from botocore.model import Shape
 
 from bot.knowledge import shapes
-from bot.language.assertions import QUANTIFIED_SUBJECT
+from bot.language.assertions import assertion_text
 from bot.language.grammar import Step
-from bot.language.predicates import EXPECTATIONS
-from bot.language.values import render_value
 
 NUMERIC = {"integer", "long", "float", "double"}
 NEGATIVE = ("not_equals", "not_one_of", "not_contains")  # pass whenever the value is not one named
@@ -42,13 +40,6 @@ def value_problem(path: str, leaf: Shape, value: Any) -> str | None:
     if leaf.type_name in NUMERIC and (isinstance(value, bool) or not isinstance(value, int | float)):
         return f'"{path}" is a {leaf.type_name}; compare it with a number, not {value!r}'
     return None
-
-
-def assertion_text(step: Step) -> str:
-    if step.kind == "expression":
-        return f'the expression "{step.path}" must be true'
-    shown = f'"{step.value}"' if step.kind == "matches" else render_value(step.value)
-    return f"{QUANTIFIED_SUBJECT[step.quantifier].format(path=step.path)} {EXPECTATIONS[step.kind].format(v=shown)}"
 
 
 def why_vacuous(step: Step, leaf: Shape | None, scope: Scope) -> str | None:
@@ -83,7 +74,8 @@ def _reads_the_resource(path: str) -> bool:
 
 def _never_matched(step: Step, leaf: Shape) -> str | None:
     values = step.value if step.kind == "not_one_of" else [step.value]
-    problems = [value_problem(step.path, leaf, value) for value in values]
+    # null is what a missing value reads as: "must not be null" fails a resource that lacks the field
+    problems = [None if value is None else value_problem(step.path, leaf, value) for value in values]
     if not all(problems):
         return None
     return (

@@ -63,6 +63,9 @@ def step_texts(draw: st.DrawFn) -> str:
     argument = f'"{draw(REGEXES)}"' if verb == "must match" else ("" if "days old" in verb else draw(LITERALS))
     choices = [
         f'"{path}" {verb} {argument}'.rstrip(),
+        f'each element of "{path}", if any, {verb} {argument}'.rstrip(),
+        f'at least one element of "{path}" {verb} {argument}'.rstrip(),
+        f'the resources listed by "wafv2.ListWebACLs" at "WebACLs" identified by "ARN" with "Scope" set to {draw(LITERALS)}',
         f'the expression "{path}" must be true',
         f'only resources where "{path}" is {draw(LITERALS)}',
         f'the resources listed by "s3.ListBuckets" at "{path}" identified by "{draw(paths())}"',

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.language.assertions import Document, PathError, failure
 from bot.language.grammar import STEP_FORMS, Step, parse_step
@@ -144,3 +146,14 @@ def test_a_malformed_quantified_assertion_says_what_is_wrong(text: str, message:
 
 def test_a_quantifier_needs_its_whole_phrase() -> None:
     assert parse_step('each element of "Rules[].Status" must be "on"') is None  # without ", if any,": not a step
+
+
+@pytest.mark.fuzz
+@given(st.lists(st.sampled_from(["on", "off", None]), max_size=6), st.sampled_from(["on", "off"]))
+def test_the_quantifiers_are_all_any_and_all_with_one_on_any_list(statuses: list[str | None], wanted: str) -> None:
+    holds = [status == wanted for status in statuses]
+    assert verdicts(f'must be "{wanted}"', rules(*statuses)) == {
+        "plain": all(holds) and bool(holds),
+        "each": all(holds),
+        "some": any(holds),
+    }

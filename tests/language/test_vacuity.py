@@ -61,6 +61,7 @@ MEANINGFUL = [  # assertions that can fail: nothing is flagged
     ("ec2", VOLUMES, 'the expression "Size > `100`" must be true'),
     ("ec2", VOLUMES, 'the expression "@.Encrypted" must be true'),
     ("lambda", FUNCTIONS, '"Architectures" must not contain "x86_64"'),
+    ("ec2", VOLUMES, '"Encrypted" must not be null'),  # fails where the field is missing
 ]
 
 
@@ -112,3 +113,9 @@ def test_the_message_says_what_to_assert_instead() -> None:
         "the call succeeds (a failed call is an ERROR, not an absence); assert a field of it, or declare the "
         '"not configured" error with: the error "<Code>" from "s3.GetBucketVersioning" means absent'
     )
+
+
+def test_a_plan_checked_before_its_provenance_line_exists_can_be_checked_as_generated() -> None:
+    text = FEATURE.format(provenance="", service="s3", setup=BUCKETS, assertion='"Name" must be present')
+    [problem] = check_feature(text, "controls/s3/x.feature", generated=True)
+    assert problem.severity == "error" and "cannot fail" in problem.message

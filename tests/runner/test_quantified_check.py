@@ -35,7 +35,12 @@ RULE_22 = {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"Cid
 
 
 @pytest.fixture
-def groups() -> Iterator[None]:
+def groups(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Three security groups in moto, and no host AWS configuration in the way of the CLI."""
+    for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_SESSION_TOKEN", "AWS_REGION"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-credentials"))
     with mock_aws():
         ec2 = boto3.client("ec2", region_name="us-east-1")
         vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
@@ -70,3 +75,42 @@ def test_each_form_passes_and_fails_where_it_should(
     assert reasons[("at least one", "no-rules")] == [
         'at least one element of "IpPermissions[].FromPort" must be 443: actual [] (no element)'
     ]
+
+
+ELBV2 = """\
+@control:alb-deletion-protection @service:elbv2 @severity:medium @category:resilience
+Feature: Load balancers keep deletion protection on
+
+  Background:
+    Given the resources listed by "elbv2.DescribeLoadBalancers" at "LoadBalancers" identified by "LoadBalancerName"
+    And each resource is enriched by "elbv2.DescribeLoadBalancerAttributes" with "LoadBalancerArn" from "LoadBalancerArn"
+
+  Scenario: deletion protection is on
+    Then at least one element of "DescribeLoadBalancerAttributes.Attributes[?Key=='deletion_protection.enabled'].Value" must be "true"
+"""
+
+
+def test_a_setting_held_as_key_value_data_is_read_through_a_filter_projection(
+    groups: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ec2 = boto3.client("ec2", region_name="us-east-1")
+    vpc = ec2.describe_vpcs(Filters=[{"Name": "cidr", "Values": ["10.0.0.0/16"]}])["Vpcs"][0]["VpcId"]
+    subnets = [
+        ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.0.{n}.0/24", AvailabilityZone=f"us-east-1{zone}")["Subnet"]
+        for n, zone in ((1, "a"), (2, "b"))
+    ]
+    elbv2 = boto3.client("elbv2", region_name="us-east-1")
+    for name, protected in (("guarded", "true"), ("exposed", "false")):
+        arn = elbv2.create_load_balancer(Name=name, Subnets=[s["SubnetId"] for s in subnets])["LoadBalancers"][0]
+        elbv2.modify_load_balancer_attributes(
+            LoadBalancerArn=arn["LoadBalancerArn"],
+            Attributes=[{"Key": "deletion_protection.enabled", "Value": protected}],
+        )
+    feature = tmp_path / "alb-deletion-protection.feature"
+    feature.write_text(ELBV2, encoding="utf-8")
+    assert main(["validate", str(feature)]) == 0
+    assert "0 error(s), 0 warning(s)" in capsys.readouterr().err
+    code = main(["check", str(feature), "--region", "us-east-1", "--format", "json"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert {f["resource"]: f["status"] for f in findings} == {"guarded": "PASS", "exposed": "FAIL"}
+    assert code == 1

@@ -214,3 +214,19 @@ def test_check_never_prints_a_secret_in_any_format(
         assert failure is not None and failure.get("message", "").endswith("actual <sensitive>")
     else:
         assert 'must be "x": actual <sensitive>' in out.out
+
+
+@pytest.mark.parametrize(
+    ("assertion", "subject"),
+    [
+        ('each element of "Environment.Variables.*", if any, must be "x"', 'each element of "{p}", if any,'),
+        ('at least one element of "Environment.Variables.*" must match "^x"', 'at least one element of "{p}"'),
+    ],
+)
+def test_a_quantified_assertion_over_secrets_hides_every_element(
+    session: boto3.Session, assertion: str, subject: str
+) -> None:
+    finding = lambda_assertion(session, f"Then {assertion}")
+    assert finding.status == "FAIL"
+    [reason] = finding.reasons
+    assert reason.startswith(subject.format(p="Environment.Variables.*")) and reason.endswith(": actual <sensitive>")
