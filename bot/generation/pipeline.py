@@ -187,7 +187,7 @@ class _Run:
                        "errors": self.last_errors, "feedback": self.feedback}  # fmt: skip
             plan, done = _twice(lambda: self.structured("plan", Plan, slots, context))  # noqa: B023
             problems = check_feature(render_feature(self.request, plan), self.request.feature_path,
-                                     self.request.id, self.request.service)  # fmt: skip
+                                     self.request.id, self.request.service, generated=True)  # fmt: skip
             self.last_errors = [p.message for p in _errors(problems)]
             steps = "\n".join(f"- {s}" for s in [*plan.setup, *plan.filters, *plan.assertions])
             verdict = "checked: no errors" if not self.last_errors else "errors:\n" + _bullets(self.last_errors)
