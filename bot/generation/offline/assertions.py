@@ -21,6 +21,7 @@ from bot.language.values import quote
 NUMERIC = {"integer", "long", "float", "double"}
 FLAG_CONFIDENCE = 0.5  # a flag named by the request is what most controls check
 ENUM_CONFIDENCE = 0.6  # an enum with a value known to be the secure one
+VOCABULARY_ONLY = 0.4  # one value the vocabulary calls strong, the requirement silent: SSE_KMS where SSE_S3 may do
 NAMED_CONFIDENCE = 0.8  # an enum value the requirement itself names
 LIFECYCLE_PENALTY = 0.4  # a resource's lifecycle state (InService, available) is rarely the control
 PRESENT_CONFIDENCE = 0.0  # "must be present" on a plain field: neither evidence for nor against
@@ -152,6 +153,11 @@ def _tls_version(value: str) -> tuple[int, int] | None:
     return (int(match[1]), int(match[2] or 0)) if match else None
 
 
+def wanted_values(scores: dict[str, int]) -> bool:
+    """Whether the scores come from the requirement (named values) rather than the vocabulary alone."""
+    return any(abs(s) == 2 for s in scores.values())
+
+
 def _distinctive(value: str) -> bool:
     """A value whose name says more than on/off ("PRIVATE", "redirect-to-https", not "required")."""
     return normalise_value(value) not in _POSITIVE | _NEGATIVE
@@ -172,6 +178,12 @@ def _enum_step(
             return "\n".join(f"{quote(path)} must contain {json.dumps(v)}" for v in good[:3]), max(named, 0.4)
         return f"{quote(path)} must not be empty", 0.0
     known = named or (ENUM_CONFIDENCE if any(abs(s) >= 1 for s in scores.values()) else 0.3)
+    silent = not wanted_values(scores) and wanted is None  # only the vocabulary speaks
+    if silent and bad and len(bad) < len(scored.enum):
+        # exclude what the vocabulary knows is weak rather than pick one strong value
+        return f"{quote(path)} must not be one of {json.dumps(bad)}", known
+    if silent and len(good) == 1 and len(scored.enum) > 1:
+        return f"{quote(path)} must be {json.dumps(good[0])}", VOCABULARY_ONLY
     if len(good) == 1:
         return f"{quote(path)} must be {json.dumps(good[0])}", known
     if good and len(good) < len(scored.enum):

@@ -13,6 +13,7 @@ from bot.generation.offline.feedback import read_feedback
 from bot.generation.offline.joins import nouns
 from bot.generation.offline.paths import documented_values, enabled_elements, flagged_map, flattened, named_key, recency
 from bot.generation.offline.ports import exposure_candidate
+from bot.generation.offline.presence import presence_candidates
 from bot.generation.offline.reading import ANTONYMS, GENERIC_STEMS, field_words, mention, read
 from bot.generation.offline.scope import Candidate, scope_filters
 from bot.generation.offline.settings import setting_candidates
@@ -59,6 +60,9 @@ def plan_control(
         if candidate:
             bonus = op_scores.get(scored.operation, 0.0) + said.boost(scored)
             ranked.append(replace(candidate, score=candidate.score + bonus))
+    for candidate in presence_candidates(service, [o.name for o in found.operations[:10]], requirement, resource):
+        bonus = op_scores.get(candidate.scored.operation, 0.0) + _resource_fit(candidate.scored.operation, resource)
+        ranked.append(replace(candidate, score=candidate.score + bonus))
     for candidate in setting_candidates(
         service, [o.name for o in found.operations], requirement, resource, RETRIEVAL_WEIGHT, len(found.fields)
     ):

@@ -43,7 +43,8 @@ _MODAL = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
-    r"[.;!?](?=\s|$)|\(|\n|\b(but|while|whereas|although|however|rather than|instead of)\b|,\s*(?=(?:and\s+)?not\b)",
+    r"[.;!?](?=\s|$)|\(|\n|\b(but|while|whereas|although|however|rather than|instead of|so that|because|since|"
+    r"in order to)\b|,\s*(?=(?:and\s+)?not\b)",
     re.IGNORECASE,
 )
 EXCLUSION = re.compile(
@@ -198,7 +199,12 @@ def value_words(value: str) -> tuple[str, ...]:
 
 
 def _find_in_order(words: tuple[str, ...], tokens: tuple[str, ...], gap: int = 1) -> int | None:
-    """Where the tokens start in words, in order, with at most `gap` other words between two of them."""
+    """Where the tokens start in words, in order, with at most `gap` other words between two of them; a
+    one-word value also matches two words written together ("WEBSOCKET" in "WebSocket")."""
+    if len(tokens) == 1:
+        joined = [i for i in range(len(words) - 1) if words[i] + words[i + 1] == tokens[0]]
+        if joined and tokens[0] not in words:
+            return joined[0]
     for start, word in enumerate(words):
         if word != tokens[0]:
             continue

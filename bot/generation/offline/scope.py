@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from bot.generation.offline.reading import (
     mention,
     qualifies_resource,
     read,
+    value_words,
     words_of,
 )
 from bot.generation.render import Plan
@@ -20,6 +22,8 @@ from bot.knowledge.retrieval import ScoredField
 from bot.language.values import quote
 
 MAX_FILTERS = 2
+_KIND_FIELD = re.compile(r"(Type|Kind|Engine|Scheme)$")
+_IDENTIFIED = re.compile(r' identified by "(?:[^"\\]|\\.)*"')
 _VENDOR = {"aws", "amazon"}
 
 
@@ -46,7 +50,8 @@ def scope_filters(best: Candidate, candidates: list[Candidate], requirement: str
     seen = {best.path}
     for candidate in sorted(candidates, key=lambda c: c.rank):
         scored = candidate.scored
-        if candidate.path in seen or candidate.plan.setup != best.plan.setup or "[]" in candidate.path:
+        same_document = _calls(candidate.plan.setup) == _calls(best.plan.setup)[: len(candidate.plan.setup)]
+        if candidate.path in seen or not same_document or "[]" in candidate.path:
             continue
         seen.add(candidate.path)
         if scored.type_name == "boolean" and excluded and _excludes(candidate.path, excluded):
@@ -55,7 +60,8 @@ def scope_filters(best: Candidate, candidates: list[Candidate], requirement: str
         if not _single_enum(candidate):
             continue
         values = tuple(v for v in scored.enum if not set(words_of(v.replace("_", " "))) <= named_resource | _VENDOR)
-        step = _filter_for(candidate.path, values, len(scored.enum), subject, excluded, named_resource)
+        step = _filter_for(candidate.path, values, scored.enum, subject, excluded, named_resource)
+        step = step or _kind_named(candidate.path, scored.enum, resource)
         if step:
             filters.append(step)
         if len(filters) == MAX_FILTERS:
@@ -73,14 +79,37 @@ def _single_enum(candidate: Candidate) -> bool:
     return bool(candidate.scored.enum) and candidate.scored.type_name == "string" and "[]" not in candidate.path
 
 
+def _calls(setup: list[str]) -> list[str]:
+    """The setup steps without the listing's identifier: the same calls make the same document."""
+    return [_IDENTIFIED.sub("", step) for step in setup]
+
+
 def _filter_for(
-    path: str, enum: tuple[str, ...], size: int, subject: str, excluded: list[str], resource_words: set[str]
+    path: str,
+    enum: tuple[str, ...],
+    every: tuple[str, ...],
+    subject: str,
+    excluded: list[str],
+    resource_words: set[str],
 ) -> str | None:
     for clause in excluded:
         named = [v for v in enum if mention(v, clause) != 0]
         if len(named) == 1:
             return f"only resources where {quote(path)} is not {json.dumps(named[0])}"
+        if named and len(named) < len(every) - 1:
+            kept = [v for v in every if v not in named]
+            return f"only resources where {quote(path)} is one of {json.dumps(kept)}"
     named = [v for v in enum if qualifies_resource(v, subject, resource_words)]
-    if len(named) == 1 and size > 1:
+    if len(named) == 1 and len(every) > 1:
         return f"only resources where {quote(path)} is {json.dumps(named[0])}"
     return None
+
+
+def _kind_named(path: str, enum: tuple[str, ...], resource: str) -> str | None:
+    """The resource's own name says which kind it is ("Application Load Balancer": Type is "application")."""
+    if not _KIND_FIELD.search(path.rsplit(".", 1)[-1]):
+        return None
+    split = words_of(resource)
+    words = set(split) | {a + b for a, b in itertools.pairwise(split)}  # "WebSocket" for WEBSOCKET
+    named = [v for v in enum if set(value_words(v)) and set(value_words(v)) <= words]
+    return f"only resources where {quote(path)} is {json.dumps(named[0])}" if len(named) == 1 else None

@@ -10,7 +10,7 @@ GOOD_VALUES = frozenset(
         "enabled", "enable", "on", "true", "yes", "required", "active", "awsiam", "iam", "all",
         "compliance", "governance", "vpconly", "private", "awskms", "awskmsdsse", "kms", "sse", "ssekms",
         "https", "tls", "tls12", "tls13", "strict", "encrypted", "enforced", "authenticated", "fips",
-        "recording", "success", "available", "inservice", "customer", "customermanaged",
+        "recording", "success", "available", "inservice",
         "bucketownerenforced", "ssl", "sftp", "ftps", "as2", "redirecttohttps", "httpsonly", "issuing", "running",
     }
 )  # fmt: skip

@@ -1,4 +1,4 @@
-"""The issue's five families generated offline through the CLI and run on moto; today's misses are strict xfails."""
+"""The issue's five families generated offline through the CLI and run on moto (a known miss would be a strict xfail)."""
 
 from __future__ import annotations
 
@@ -90,9 +90,6 @@ CASES = [
         "Regional web ACLs must have logging configured.",
         "logging",
         mc.web_acl_logging,
-        "reads wafv2.GetWebACL as an account setting without Name/Scope/Id (WAFNonexistentItemException) and asserts "
-        "SampledRequestsEnabled; needs ListWebACLs with Scope REGIONAL, which no listing step can pass today, "
-        "then GetLoggingConfiguration",
     ),
     case(
         "elbv2-deletion-protection",
