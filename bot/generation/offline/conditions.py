@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from bot.generation.offline.reading import GENERIC_STEMS, field_words, read, words_of
 from bot.generation.offline.scope import Candidate
 from bot.knowledge.vocabulary import STOPWORDS, stem
@@ -53,3 +56,36 @@ def covered_terms(candidate: Candidate, wanted: frozenset[str], values: bool = F
     if values:
         own |= set(words_of(" ".join(candidate.plan.assertions).split(" must ", 1)[-1]))
     return frozenset(w for w in wanted if any(w == o or (len(o) >= 4 and w.startswith(o)) for o in own))
+
+
+def resource_first(
+    best: Candidate, candidates: list[Candidate], requirement: str
+) -> tuple[Candidate, Candidate | None]:
+    """When the best field belongs to children fetched per resource (the snapshots of a Redshift cluster) and
+    the resource itself carries the same setting, the resource's own field is the control; the children's
+    stays as a second condition when the requirement names them ("clusters and their snapshots")."""
+    head, sep, leaf = best.path.rpartition("[].")
+    if not sep or len(best.plan.setup) < 2 or "." in leaf:
+        return best, None
+    calls = _calls(best.plan.setup)
+    for candidate in sorted(candidates, key=lambda c: (-c.score, c.rank)):
+        own_setup = _calls(candidate.plan.setup)
+        if len(own_setup) >= len(calls) or own_setup != calls[: len(own_setup)] or candidate.path != leaf:
+            continue
+        if candidate.score < best.score - SCORE_MARGIN:
+            break
+        children = set(words_of(head.rsplit(".", 1)[-1]))
+        if not children & set(words_of(requirement)):
+            return candidate, None
+        return candidate, replace(best, plan=best.plan.model_copy(update={"assertions": _if_any(best.plan.assertions)}))
+    return best, None
+
+
+def _calls(setup: list[str]) -> list[str]:
+    """The setup steps without the listing's identifier: the same calls make the same document."""
+    return [re.sub(r' identified by "(?:[^"\\]|\\.)*"', "", step) for step in setup]
+
+
+def _if_any(assertions: list[str]) -> list[str]:
+    """A resource without children has nothing of theirs to fail: `each element of "<path>", if any, must …`."""
+    return [re.sub(r'^("(?:[^"\\]|\\.)*") must ', r"each element of \1, if any, must ", a) for a in assertions]

@@ -1,4 +1,4 @@
-"""Security vocabulary the offline planner leans on: value polarity, negative fields, unmodelled errors."""
+"""Security vocabulary the offline planner leans on: value polarity, negative and protective field words."""
 
 from __future__ import annotations
 
@@ -37,35 +37,7 @@ NEGATIVE_FIELD_WORDS = frozenset(
 )  # fmt: skip
 # Field-name words that turn a negative word around ("BlockPublicPolicy" true is compliant).
 PROTECTIVE_FIELD_WORDS = frozenset({"block", "restrict", "restricted", "deny", "prevent", "ignore", "no"})
-# Errors that mean "nothing is configured", for services whose models declare none of their errors.
-ABSENT_ERRORS: dict[tuple[str, str], str] = {
-    ("s3", "GetBucketEncryption"): "ServerSideEncryptionConfigurationNotFoundError",
-    ("s3", "GetPublicAccessBlock"): "NoSuchPublicAccessBlockConfiguration",
-    ("s3", "GetBucketPolicy"): "NoSuchBucketPolicy",
-    ("s3", "GetBucketPolicyStatus"): "NoSuchBucketPolicy",
-    ("s3", "GetObjectLockConfiguration"): "ObjectLockConfigurationNotFoundError",
-    ("s3", "GetBucketLifecycleConfiguration"): "NoSuchLifecycleConfiguration",
-    ("s3", "GetBucketReplication"): "ReplicationConfigurationNotFoundError",
-    ("s3", "GetBucketWebsite"): "NoSuchWebsiteConfiguration",
-    ("s3", "GetBucketCors"): "NoSuchCORSConfiguration",
-    ("s3", "GetBucketTagging"): "NoSuchTagSet",
-    ("s3", "GetBucketOwnershipControls"): "OwnershipControlsNotFoundError",
-}
-_ABSENT_NAME = re.compile(r"(NotFound|NoSuch|DoesNotExist|NotExist)")
 
 
 def normalise_value(value: str) -> str:
     return re.sub(r"[^a-z0-9]", "", value.lower())
-
-
-def absent_error(service: str, operation: str, modelled: list[str]) -> str | None:
-    """The error a Get call raises when nothing is configured, or None for listings and unknowns."""
-    if (service, operation) in ABSENT_ERRORS:
-        return ABSENT_ERRORS[(service, operation)]
-    if not operation.startswith("Get"):
-        return None
-    candidates = [code for code in modelled if _ABSENT_NAME.search(code)]
-    noun = operation[3:]
-    specific = [c for c in candidates if noun and any(w in c for w in re.findall(r"[A-Z][a-z]+", noun)[-1:])]
-    found = specific or candidates
-    return found[0] if found else None

@@ -142,3 +142,11 @@ def test_a_port_open_to_the_world_is_checked_over_every_rule() -> None:
         "(contains(IpRanges[].CidrIp, '0.0.0.0/0') || contains(Ipv6Ranges[].CidrIpv6, '::/0'))]) == `0`"
     )
     assert steps == [f'the expression "{rules}" must be true']
+
+
+def test_the_resource_own_setting_comes_first_and_its_children_are_checked_if_any() -> None:
+    steps = _plan("redshift", "Redshift cluster", "Clusters and their snapshots have to be encrypted at rest.")
+    assert steps == [
+        '"Encrypted" must be true',
+        'each element of "DescribeClusterSnapshots.Snapshots[].Encrypted", if any, must be true',
+    ]
