@@ -26,7 +26,10 @@ NAMED_CONFIDENCE = 0.8  # an enum value the requirement itself names
 LIFECYCLE_PENALTY = 0.4  # a resource's lifecycle state (InService, available) is rarely the control
 PRESENT_CONFIDENCE = 0.0  # "must be present" on a plain field: neither evidence for nor against
 _AGE_WORDS = {"create", "created", "creation", "rotated", "rotation", "last", "changed", "modified", "issued", "start"}
-_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
+# Each unit in seconds; an amount is converted into the unit the field's name says (days when it says none).
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2592000, "year": 31536000}
+_UNIT = re.compile(r"(seconds?|minutes?|hours?|days?|weeks?|months?|years?)")
+_EVERY_N = re.compile(r"\bevery\s+(\d+|[a-z]+)\s+(seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "twelve": 12}
 _AT_MOST = re.compile(r"\b(at most|no more than|maximum|within|every|or less|not exceed|older than|up to)\b")
 _MORE_THAN_ONE = re.compile(r"\b(more than one|multiple|several)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)")
@@ -178,7 +181,8 @@ def _enum_step(
             return "\n".join(f"{quote(path)} must contain {json.dumps(v)}" for v in good[:3]), max(named, 0.4)
         return f"{quote(path)} must not be empty", 0.0
     known = named or (ENUM_CONFIDENCE if any(abs(s) >= 1 for s in scores.values()) else 0.3)
-    silent = not wanted_values(scores) and wanted is None  # only the vocabulary speaks
+    polar = wanted is not None and any(normalise_value(v) in _POSITIVE | _NEGATIVE for v in scored.enum)
+    silent = not wanted_values(scores) and not polar  # only the vocabulary speaks
     if silent and bad and len(bad) < len(scored.enum):
         # exclude what the vocabulary knows is weak rather than pick one strong value
         return f"{quote(path)} must not be one of {json.dumps(bad)}", known
@@ -193,21 +197,26 @@ def _enum_step(
     return f"{quote(path)} must be present", 0.05
 
 
-def _amount(requirement: str) -> int | None:
+def _amount(requirement: str, leaf: str = "") -> int | None:
+    """The number the requirement gives, in the unit the field counts in (RetentionPeriodHours: 7 days is 168)."""
     text = requirement.lower()
-    match = re.search(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*(days?|weeks?|months?|years?)\b", text)
+    number = "|".join(_NUMBER_WORDS)
+    match = re.search(rf"\b(\d+|{number})\s*(seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", text)
     if match:
         count = int(match[1]) if match[1].isdigit() else _NUMBER_WORDS[match[1]]
-        return count * _UNITS[match[2]]
+        unit = _UNIT.search(leaf.lower())
+        into = _SECONDS[unit[1].rstrip("s")] if unit else _SECONDS["day"]
+        return max(round(count * _SECONDS[match[2].rstrip("s")] / into), 1)
     plain = re.search(r"\b(\d+)\b", text)
     return int(plain[1]) if plain else None
 
 
 def _numeric_assertion(path: str, scored: ScoredField, requirement: str) -> tuple[str, float]:
-    amount = _amount(requirement)
-    text = requirement.lower()
     leaf = scored.path.rsplit(".", 1)[-1].lower()
-    at_most = bool(_AT_MOST.search(text)) and not _AT_LEAST.search(text)
+    amount = _amount(requirement, leaf)
+    text = requirement.lower()
+    # "at least once every 30 days" bounds a period from above
+    at_most = bool(_EVERY_N.search(text)) or (bool(_AT_MOST.search(text)) and not _AT_LEAST.search(text))
     if "max" in leaf or "age" in leaf:
         at_most = True
     kind = "at most" if at_most else "at least"
