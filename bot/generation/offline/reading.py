@@ -47,6 +47,7 @@ _CLAUSE_BREAK = re.compile(
     r"in order to)\b|,\s*(?=(?:and\s+)?not\b)",
     re.IGNORECASE,
 )
+_PURPOSE = re.compile(r",?\s*\b(?:so that|so as to|in order to|because|since)\b", re.IGNORECASE)
 EXCLUSION = re.compile(
     r"\b(excluded|exclude|excluding|except|exempt|other than|apart from|not in scope|out of scope|not concerned)\b",
     re.IGNORECASE,
@@ -86,6 +87,7 @@ def read(requirement: str) -> Reading:
     subject = first[: modal.start()] if modal else ""
     predicate = requirement[modal.end() :] if modal else requirement
     predicate = " ".join(c for c in re.split(r"(?<=[.;])\s+", predicate) if not EXCLUSION.search(c))
+    predicate = _PURPOSE.split(predicate, maxsplit=1)[0]  # "…, so that a snapshot never exposes" says why
     subject_words = frozenset(words_of(subject))
     predicate_words = frozenset(words_of(predicate)) - subject_words
     return Reading(words_of(requirement), subject_words, predicate_words, subject, predicate)
