@@ -150,3 +150,10 @@ def test_the_resource_own_setting_comes_first_and_its_children_are_checked_if_an
         '"Encrypted" must be true',
         'each element of "DescribeClusterSnapshots.Snapshots[].Encrypted", if any, must be true',
     ]
+
+
+def test_children_the_resource_must_not_have_are_listed_per_resource() -> None:
+    requirement = "Users must not have inline policies; permissions come through groups or managed policies only."
+    plan = plan_control("iam", f"IAM user\n{requirement}", None, requirement, "IAM user")
+    assert plan.setup[1] == 'each resource is enriched by "iam.ListUserPolicies" with "UserName" from "UserName"'
+    assert plan.assertions == ['the expression "!ListUserPolicies.PolicyNames" must be true']
