@@ -105,7 +105,8 @@ def _candidate(
     if not base:
         return None
     value = _value_member(op, holder)
-    path = f"{base}[?{key_member}=='{key}'].{value} | [0]" if key_member else f'{base}."{key}"'
+    first = " | [] | [0]" if "[]" in base else " | [0]"  # under a projection the matches come one list per item
+    path = f"{base}[?{key_member}=='{key}'].{value}{first}" if key_member else f'{base}."{key}"'
     assertion = _assertion(path, key, requirement)
     plan = Plan(setup=list(source.setup), filters=[], assertions=[assertion])
     scored = ScoredField(op.name, field, 0.0, "string", ())

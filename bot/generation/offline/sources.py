@@ -37,9 +37,19 @@ def source_for(service: str, op: OperationModel, path: str, resource: str) -> So
     own = model.listing(op.name)
     if not required:
         scoped = own is not None and _scoped(own, resource)
-        joined = _enrichment(service, op, model.joins(op.name), {}) if scoped or own is None else None
+        joins = model.joins(op.name)
+        # a call that lists only a default when asked nothing (ECS DescribeClusters) is fed by its listing
+        fed = bool(joins) and joins[0].listing.operation != op.name and _own_identifier(op.name, joins[0])
+        joined = _enrichment(service, op, joins, {}) if scoped or own is None or fed else None
         return joined or _own_listing(service, op, path, resource) or _account(service, op)
     return _enrichment(service, op, model.joins(op.name), _selector_literals(op, required, path))
+
+
+def _own_identifier(operation: str, join: Join) -> bool:
+    """The join feeds the call its own resource (ECS DescribeClusters `clusters`), not a parent that scopes it
+    (Elastic Beanstalk DescribeEnvironments `ApplicationName`)."""
+    param = join.params[0][0]
+    return bool(nouns(param) - {"name", "id", "arn", "identifier"} <= nouns(operation))
 
 
 def _scoped(listing: Listing, resource: str) -> bool:

@@ -26,9 +26,9 @@ def test_an_attribute_map_key_named_by_the_requirement_must_be_set() -> None:
 
 def test_a_name_value_list_setting_turned_on_must_not_be_off() -> None:
     steps = _steps("ecs", "ECS cluster", "Container Insights has to be enabled on every cluster.")
-    assert steps[-1] == (
-        '"settings[?name==\'containerInsights\'].value | [0]" must not be one of ["disabled", "false", "off", "none", ""]'
-    )
+    assert steps[0] == 'the resources listed by "ecs.ListClusters" at "clusterArns" identified by "@"'
+    key = "DescribeClusters.clusters[].settings[?name=='containerInsights'].value | [] | [0]"
+    assert steps[-1] == f'"{key}" must not be one of ["disabled", "false", "off", "none", ""]'
 
 
 def test_the_more_specific_key_wins_over_one_it_contains() -> None:
