@@ -15,7 +15,7 @@ from bot.generation.offline.paths import documented_values, enabled_elements, fl
 from bot.generation.offline.ports import exposure_candidate
 from bot.generation.offline.presence import presence_candidates
 from bot.generation.offline.reading import ANTONYMS, GENERIC_STEMS, field_words, mention, read
-from bot.generation.offline.scope import Candidate, scope_filters
+from bot.generation.offline.scope import Candidate, engine_filter, scope_filters
 from bot.generation.offline.settings import setting_candidates
 from bot.generation.offline.sources import Source, fallback, source_for
 from bot.generation.render import Plan
@@ -82,6 +82,7 @@ def plan_control(
     best = exposure_candidate(best, ranked, requirement) or best
     best, children = resource_first(best, ranked, requirement)
     filters = scope_filters(best, ranked, requirement, resource)
+    filters += [engine] if (engine := engine_filter(best, requirement)) else []
     chosen = combined_conditions(best, ranked, requirement, resource) + ([children] if children else [])
     confidence, reasons = certainty(best, ranked, chosen, requirement, resource)
     update = {"filters": filters, "assertions": _assertions(chosen, requirement, resource)}

@@ -18,7 +18,9 @@ from bot.generation.offline.reading import (
     words_of,
 )
 from bot.generation.render import Plan
+from bot.knowledge import shapes
 from bot.knowledge.retrieval import ScoredField
+from bot.language.grammar import parse_step
 from bot.language.values import quote
 
 MAX_FILTERS = 2
@@ -113,3 +115,23 @@ def _kind_named(path: str, enum: tuple[str, ...], resource: str) -> str | None:
     words = set(split) | {a + b for a, b in itertools.pairwise(split)}  # "WebSocket" for WEBSOCKET
     named = [v for v in enum if set(value_words(v)) and set(value_words(v)) <= words]
     return f"only resources where {quote(path)} is {json.dumps(named[0])}" if len(named) == 1 else None
+
+
+def engine_filter(best: Candidate, requirement: str) -> str | None:
+    """ "For the postgres engine": the listed item's `Engine` (a free string in RDS, DocumentDB, ElastiCache)
+    is compared with the engine the requirement names, written as the APIs write it (lower case)."""
+    named = _ENGINE.search(requirement)
+    step = parse_step(best.plan.setup[0])
+    if named is None or step is None or step.kind != "list":
+        return None
+    try:
+        root = shapes.output_root(shapes.operation(step.service, step.operation))
+        item = shapes.resolve(root, f"{step.items_path}[]").leaf
+    except shapes.PathError:
+        return None
+    members = getattr(item, "members", None) or {}
+    field = next((m for m in ("Engine", "engine") if m in members and members[m].type_name == "string"), None)
+    return f"only resources where {quote(field)} is {json.dumps(named[1].lower())}" if field else None
+
+
+_ENGINE = re.compile(r"\b(?:for|on|of|with|using)\s+(?:the\s+)?([A-Za-z][\w.-]*)\s+(?:database\s+)?engines?\b", re.I)
