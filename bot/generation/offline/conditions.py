@@ -7,7 +7,9 @@ from dataclasses import replace
 
 from bot.generation.offline.reading import GENERIC_STEMS, field_words, read, words_of
 from bot.generation.offline.scope import Candidate
+from bot.knowledge import shapes
 from bot.knowledge.vocabulary import STOPWORDS, stem
+from bot.language.values import quote
 
 MAX_ASSERTIONS = 3
 SCORE_MARGIN = 0.6  # a second condition's field may rank this far below the best one
@@ -89,3 +91,32 @@ def _calls(setup: list[str]) -> list[str]:
 def _if_any(assertions: list[str]) -> list[str]:
     """A resource without children has nothing of theirs to fail: `each element of "<path>", if any, must …`."""
     return [re.sub(r'^("(?:[^"\\]|\\.)*") must ', r"each element of \1, if any, must ", a) for a in assertions]
+
+
+def conditional(service: str, best: Candidate, requirement: str) -> tuple[Candidate, list[str]]:
+    """ "Where a stage caches responses, the cache data must be encrypted": the condition names an on/off flag
+    beside the asserted field; only the elements (or resources) where it is on are checked."""
+    match = _CONDITION.match(requirement.strip())
+    parent, sep, leaf = best.scored.path.rpartition(".")
+    if match is None or not sep or not best.plan.assertions[0].startswith('"'):
+        return best, []
+    try:
+        holder = shapes.resolve(shapes.output_root(shapes.operation(service, best.scored.operation)), parent).leaf
+    except shapes.PathError:
+        return best, []
+    said = set(words_of(match[1]))
+    flags = [n for n, m in (getattr(holder, "members", None) or {}).items() if m.type_name == "boolean" and n != leaf]
+    flag = next((n for n in flags if set(field_words(n)) - GENERIC_STEMS & said), None)
+    if flag is None:
+        return best, []
+    head, _, tail = best.path.rpartition(".")
+    if "[]" not in head:
+        return best, [f"only resources where {quote(f'{head}.{flag}' if head else flag)} is true"]
+    if not head.endswith("[]"):
+        return best, []  # the flag sits inside an element's structure: no single filter says it
+    filtered = f"{head} | [?{flag}].{tail}"
+    assertions = [a.replace(f'"{best.path}"', f'"{filtered}"', 1) for a in best.plan.assertions]
+    return replace(best, plan=best.plan.model_copy(update={"assertions": _if_any(assertions)})), []
+
+
+_CONDITION = re.compile(r"(?:where|when|if|whenever|wherever)\s+([^,;:]+)[,;:]", re.IGNORECASE)

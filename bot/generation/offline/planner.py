@@ -8,7 +8,13 @@ from dataclasses import replace
 from bot.generation.offline.alternatives import either, joined_by_or
 from bot.generation.offline.assertions import assertion_for
 from bot.generation.offline.certainty import certainty
-from bot.generation.offline.conditions import combined_conditions, covered_terms, predicate_terms, resource_first
+from bot.generation.offline.conditions import (
+    combined_conditions,
+    conditional,
+    covered_terms,
+    predicate_terms,
+    resource_first,
+)
 from bot.generation.offline.feedback import read_feedback
 from bot.generation.offline.joins import nouns
 from bot.generation.offline.paths import documented_values, enabled_elements, flagged_map, flattened, named_key, recency
@@ -81,7 +87,8 @@ def plan_control(
     best = max(ranked, key=lambda c: (c.score, -c.rank))
     best = exposure_candidate(best, ranked, requirement) or best
     best, children = resource_first(best, ranked, requirement)
-    filters = scope_filters(best, ranked, requirement, resource)
+    best, only_where = conditional(service, best, requirement)
+    filters = scope_filters(best, ranked, requirement, resource) + only_where
     filters += [engine] if (engine := engine_filter(best, requirement)) else []
     chosen = combined_conditions(best, ranked, requirement, resource) + ([children] if children else [])
     confidence, reasons = certainty(best, ranked, chosen, requirement, resource)

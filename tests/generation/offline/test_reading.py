@@ -157,3 +157,12 @@ def test_children_the_resource_must_not_have_are_listed_per_resource() -> None:
     plan = plan_control("iam", f"IAM user\n{requirement}", None, requirement, "IAM user")
     assert plan.setup[1] == 'each resource is enriched by "iam.ListUserPolicies" with "UserName" from "UserName"'
     assert plan.assertions == ['the expression "!ListUserPolicies.PolicyNames" must be true']
+
+
+def test_a_condition_on_a_flag_beside_the_setting_checks_only_where_it_is_on() -> None:
+    requirement = "Where a REST API stage caches responses, the cache data must be encrypted."
+    steps = _plan("apigateway", "API Gateway REST API stage", requirement)
+    assert steps == [
+        'each element of "GetStages.item[].methodSettings.*[] | [?cachingEnabled].cacheDataEncrypted", if any, '
+        "must be true"
+    ]
