@@ -59,7 +59,7 @@ def assertion_for(
     if scored.type_name == "timestamp":
         return _age_assertion(path, leaf_words, requirement)
     if wanted is False and scored.type_name in ("string", "list", "map", "structure"):
-        return f"the expression {quote(f'!{path}')} must be true", 0.3
+        return f"the expression {quote(f'!({path})')} must be true", 0.3
     if scored.type_name == "string":
         if leaf_words & {"kms", "key", "policy", "role", "certificate"}:
             return f"{quote(path)} must be present", 0.3

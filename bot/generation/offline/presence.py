@@ -69,7 +69,8 @@ def _child_list(service: str, operation: str, requirement: str, resource: str, s
         return None
     path = f"{source.prefix}{members[0]}"
     wanted = concept_wanted(requirement, members[0])
-    step = f"the expression {quote(f'!{path}')} must be true" if wanted is False else f"{quote(path)} must not be empty"
+    empty = f"the expression {quote(f'!({path})')} must be true"
+    step = empty if wanted is False else f"{quote(path)} must not be empty"
     plan = Plan(setup=list(source.setup), filters=[], assertions=[step])
     scored = ScoredField(operation, members[0], 0.0, "list", ())
     return Candidate(MATCH_WEIGHT + PRESENCE_CONFIDENCE + source.score, 2000, plan, path, scored, PRESENCE_CONFIDENCE)
