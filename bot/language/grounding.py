@@ -10,7 +10,7 @@ from bot.knowledge import shapes
 from bot.knowledge.operation_policy import operation_refusal, parameter_refusal
 from bot.knowledge.sensitive import is_sensitive
 from bot.knowledge.shapes import PathError, Root
-from bot.language.assertions import is_projection
+from bot.language.assertions import compile_path, is_projection
 from bot.language.feature import Scenario, StepLine
 from bot.language.grammar import Step
 from bot.language.join_check import check_join
@@ -174,10 +174,23 @@ def _check_absent(step: Step, used: set[str], entry: StepLine, report: Report) -
         )
 
 
+def _check_negation(expression: str) -> None:
+    """JMESPath reads `!A.B` as `(!A).B`: a negation followed by more path is never what was meant."""
+    stack = [compile_path(expression).parsed]
+    while stack:
+        node = stack.pop()
+        children = [c for c in node.get("children", []) if isinstance(c, dict)]
+        chained = node["type"] in ("subexpression", "index_expression", "projection")
+        if chained and children and children[0]["type"] == "not_expression":
+            raise PathError(f'"{expression}": JMESPath reads "!A.B" as "(!A).B", which is never true; write "!(A.B)"')
+        stack.extend(children)
+
+
 def _check_condition(step: Step, root: Root) -> Shape | None:
     """Check a filter or assertion against the model; returns the shape its values are compared with."""
     resolved = shapes.resolve(root, step.path)
     if step.kind == "expression":
+        _check_negation(step.path)
         return None
     if step.quantifier and not is_projection(step.path):
         raise PathError(

@@ -119,3 +119,20 @@ def test_a_plan_checked_before_its_provenance_line_exists_can_be_checked_as_gene
     text = FEATURE.format(provenance="", service="s3", setup=BUCKETS, assertion='"Name" must be present')
     [problem] = check_feature(text, "controls/s3/x.feature", generated=True)
     assert problem.severity == "error" and "cannot fail" in problem.message
+
+
+def test_a_negation_before_a_dotted_path_is_an_error_that_says_how_to_write_it() -> None:
+    from bot.language.checker import check_feature
+
+    text = (
+        "@control:x @service:iam\nFeature: x\n\n  Scenario: s\n"
+        '    Given the resources listed by "iam.ListUsers" at "Users" identified by "UserName"\n'
+        '    And each resource is enriched by "iam.ListUserPolicies" with "UserName" from "UserName"\n'
+        '    Then the expression "!ListUserPolicies.PolicyNames" must be true\n'
+    )
+    errors = [p.message for p in check_feature(text, "x.feature") if p.severity == "error"]
+    assert errors == [
+        '"!ListUserPolicies.PolicyNames": JMESPath reads "!A.B" as "(!A).B", which is never true; write "!(A.B)"'
+    ]
+    fixed = text.replace("!ListUserPolicies.PolicyNames", "!(ListUserPolicies.PolicyNames)")
+    assert [p for p in check_feature(fixed, "x.feature") if p.severity == "error"] == []
