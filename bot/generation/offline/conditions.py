@@ -18,6 +18,7 @@ _VAGUE_WORDS = (
     {"be", "on", "have", "ha", "enabl", "disabl", "use", "set", "every", "each", "all", "turn", "access", "data",
      "resource", "key", "control", "config", "service", "default", "api", "name", "id", "type", "allow", "only"}
 )  # fmt: skip
+_KEYISH = frozenset({"km", "kms", "key", "id", "arn", "name"})
 _VAGUE = frozenset(stem(w) for w in _VAGUE_WORDS) | _VAGUE_WORDS
 
 
@@ -32,7 +33,9 @@ def combined_conditions(
     for candidate in sorted(candidates, key=lambda c: (-c.score, c.rank)):
         if len(chosen) == MAX_ASSERTIONS:
             break
-        if candidate.score < best.score - SCORE_MARGIN or candidate.confidence < MIN_CONFIDENCE:
+        if candidate.score < best.score - SCORE_MARGIN or candidate.confidence < max(
+            min(MIN_CONFIDENCE, best.confidence), 0.3
+        ):
             continue
         if candidate.plan.setup != best.plan.setup or any(c.path == candidate.path for c in chosen):
             continue
@@ -55,6 +58,8 @@ def covered_terms(candidate: Candidate, wanted: frozenset[str], values: bool = F
     """The predicate words the candidate's field name speaks of, and with `values` its asserted values (a
     value alone is too weak a sign to add a condition: "the service provides" must not add `"Service"`)."""
     own = {w for w in field_words(candidate.path) if w not in GENERIC_STEMS}
+    if own <= _KEYISH:  # KmsKeyId says what, its parent says of what: OutputDataConfig.KmsKeyId
+        own |= set(field_words(candidate.path.rpartition(".")[0] or candidate.path)) - GENERIC_STEMS
     if values:
         own |= set(words_of(" ".join(candidate.plan.assertions).split(" must ", 1)[-1]))
     return frozenset(w for w in wanted if any(w == o or (len(o) >= 4 and w.startswith(o)) for o in own))

@@ -172,3 +172,12 @@ def test_a_condition_on_a_flag_beside_the_setting_checks_only_where_it_is_on() -
         'each element of "GetStages.item[].methodSettings.*[] | [?cachingEnabled].cacheDataEncrypted", if any, '
         "must be true"
     ]
+
+
+def test_two_encryption_keys_named_by_what_they_protect_are_both_required() -> None:
+    requirement = "AutoML jobs must encrypt output artifacts and processing volumes with a customer managed KMS key."
+    steps = _plan("sagemaker", "AutoML job", requirement)
+    assert steps == [
+        '"DescribeAutoMLJob.AutoMLJobConfig.SecurityConfig.VolumeKmsKeyId" must be present',
+        '"DescribeAutoMLJob.OutputDataConfig.KmsKeyId" must be present',
+    ]
