@@ -12,6 +12,7 @@ from bot.generation.render import Plan
 from bot.knowledge import shapes
 from bot.knowledge.resource_types import words_of
 from bot.knowledge.resources import Join, Listing, item_identifiers, not_configured_errors, resource_model
+from bot.knowledge.vocabulary import split_words
 from bot.language.values import quote
 
 OWN_LISTING_SCORE = 0.3  # one listing call answers the question: simpler than list-then-enrich
@@ -96,7 +97,7 @@ def _own_listing(service: str, op: OperationModel, path: str, resource: str) -> 
     modelled = resource_model(service).listing(op.name)
     if modelled is not None and "." in modelled.items and path.startswith(f"{modelled.items}[]."):
         # wrapped items (CloudFront DistributionList.Items): the model knows where the list is
-        step = listing_step(modelled, modelled.identifiers[0] if modelled.identifiers else "@")
+        step = listing_step(modelled, _report_identifier(modelled.identifiers) if modelled.identifiers else "@")
         return Source((step,), "", f"{modelled.items}[]", OWN_LISTING_SCORE)
     head, _, rest = path.partition(".")
     if not head.endswith("[]") or op.output_shape is None:
@@ -110,8 +111,17 @@ def _own_listing(service: str, op: OperationModel, path: str, resource: str) -> 
         items, item = f"{items}[].{inner[0]}[]", inner[1]
     listing = resource_model(service).listing(op.name) or _unmodelled(service, op.name, items)
     idents = listing.identifiers if listing.items == items else item_identifiers(service, op.name, item)
-    step = listing_step(listing, idents[0] if idents else next(iter(item.members), "@"), items)
+    step = listing_step(listing, _report_identifier(idents) if idents else next(iter(item.members), "@"), items)
     return Source((step,), "", f"{items}" if inner else head, OWN_LISTING_SCORE)
+
+
+def _report_identifier(identifiers: tuple[str, ...]) -> str:
+    """What a finding names the resource by: an id where the listing has one beside a name, since names repeat
+    (every VPC has a security group named "default", API Gateway names are free text)."""
+    if not split_words(identifiers[0]) or split_words(identifiers[0])[-1].lower() != "name":
+        return identifiers[0]
+    ids = [i for i in identifiers if split_words(i) and split_words(i)[-1].lower() == "id"]
+    return ids[0] if ids else identifiers[0]
 
 
 def _unmodelled(service: str, operation: str, items: str) -> Listing:

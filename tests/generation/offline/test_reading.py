@@ -181,3 +181,12 @@ def test_two_encryption_keys_named_by_what_they_protect_are_both_required() -> N
         '"DescribeAutoMLJob.AutoMLJobConfig.SecurityConfig.VolumeKmsKeyId" must be present',
         '"DescribeAutoMLJob.OutputDataConfig.KmsKeyId" must be present',
     ]
+
+
+def test_a_finding_names_a_security_group_by_its_id_since_names_repeat_across_vpcs() -> None:
+    plan = plan_control("ec2", "security group\nSSH must not be open to 0.0.0.0/0.", None,
+                        "Security groups must not allow SSH from anywhere.", "security group")  # fmt: skip
+    assert (
+        plan.setup[0]
+        == 'the resources listed by "ec2.DescribeSecurityGroups" at "SecurityGroups" identified by "GroupId"'
+    )
