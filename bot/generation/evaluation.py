@@ -14,8 +14,6 @@ from bot.knowledge import shapes
 from bot.language.feature import Scenario, parse_feature
 
 _MARKERS = re.compile(r"\[[^\]]*\]|\.\*|^\*\.?")
-_LITERALS = re.compile(r"`[^`]*`|'[^']*'")
-_CHAIN = re.compile(r"[A-Za-z_][\w-]*(?:\[[^\]]*\])*(?:\.[A-Za-z_][\w-]*(?:\[[^\]]*\])*)*")
 
 
 def normalise_path(path: str) -> str:

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from bot.generation.offline.reading import GENERIC_STEMS, field_words, read, words_of
-from bot.generation.offline.scope import Candidate
+from bot.generation.offline.scope import Candidate, calls
 from bot.knowledge import shapes
 from bot.knowledge.vocabulary import STOPWORDS, stem
 from bot.language.values import quote
@@ -74,10 +74,10 @@ def resource_first(
     head, sep, leaf = best.path.rpartition("[].")
     if not sep or len(best.plan.setup) < 2 or "." in leaf:
         return best, None
-    calls = _calls(best.plan.setup)
+    best_calls = calls(best.plan.setup)
     for candidate in sorted(candidates, key=lambda c: (-c.score, c.rank)):
-        own_setup = _calls(candidate.plan.setup)
-        if len(own_setup) >= len(calls) or own_setup != calls[: len(own_setup)] or candidate.path != leaf:
+        own_setup = calls(candidate.plan.setup)
+        if len(own_setup) >= len(best_calls) or own_setup != best_calls[: len(own_setup)] or candidate.path != leaf:
             continue
         if candidate.score < best.score - SCORE_MARGIN:
             break
@@ -86,11 +86,6 @@ def resource_first(
             return candidate, None
         return candidate, replace(best, plan=best.plan.model_copy(update={"assertions": _if_any(best.plan.assertions)}))
     return best, None
-
-
-def _calls(setup: list[str]) -> list[str]:
-    """The setup steps without the listing's identifier: the same calls make the same document."""
-    return [re.sub(r' identified by "(?:[^"\\]|\\.)*"', "", step) for step in setup]
 
 
 def _if_any(assertions: list[str]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from botocore.model import OperationModel
 
@@ -11,6 +12,7 @@ from bot.generation.offline.reading import mention
 from bot.knowledge import shapes
 from bot.knowledge.retrieval import ScoredField
 
+PAGING_FIELD = re.compile(r"^(NextToken|nextToken|Marker|NextMarker|IsTruncated|MaxItems|MaxResults|NextPageToken)$")
 RECENCY_WEIGHT = 0.3  # the last member of a large structure loses this much against the first
 RECENT_MIN_MEMBERS = 8
 _VALUES_SENTENCE = re.compile(
@@ -20,6 +22,11 @@ _VALUES_SENTENCE = re.compile(
 )
 _CODE = re.compile(r"<code>([^<]+)</code>")
 _CAPS = re.compile(r"\b([A-Z][A-Z_]{1,})\b")
+
+
+def _enabled_flag(members: dict[str, Any]) -> str | None:
+    """The on/off member of a structure (`enabled`, `Enabled`), if it has one."""
+    return next((n for n, m in members.items() if n.lower() == "enabled" and m.type_name == "boolean"), None)
 
 
 def enabled_elements(op: OperationModel, field: str, path: str) -> str:
@@ -34,7 +41,7 @@ def enabled_elements(op: OperationModel, field: str, path: str) -> str:
         return path
     item = resolved.leaf
     members = dict(getattr(item, "members", None) or {})
-    flag = next((n for n, m in members.items() if n.lower() == "enabled" and m.type_name == "boolean"), None)
+    flag = _enabled_flag(members)
     if flag is None or members.get(leaf) is None or members[leaf].type_name != "list":
         return path
     return f"{path[: -len(leaf) - 3]}[?{flag}].{leaf}[]"
@@ -51,7 +58,7 @@ def flagged_map(op: OperationModel, scored: ScoredField, path: str) -> tuple[Sco
         return scored, path
     value = getattr(shape, "value", None)
     members = dict(getattr(value, "members", None) or {})
-    flag = next((n for n, m in members.items() if n.lower() == "enabled" and m.type_name == "boolean"), None)
+    flag = _enabled_flag(members)
     if flag is None:
         return scored, path
     return replace(scored, path=f"{scored.path}.*.{flag}", type_name="boolean", enum=()), f"{path}.*.{flag}"

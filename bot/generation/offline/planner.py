@@ -17,12 +17,20 @@ from bot.generation.offline.conditions import (
 )
 from bot.generation.offline.feedback import read_feedback
 from bot.generation.offline.joins import nouns
-from bot.generation.offline.paths import documented_values, enabled_elements, flagged_map, flattened, named_key, recency
+from bot.generation.offline.paths import (
+    PAGING_FIELD,
+    documented_values,
+    enabled_elements,
+    flagged_map,
+    flattened,
+    named_key,
+    recency,
+)
 from bot.generation.offline.ports import exposure_candidate
 from bot.generation.offline.presence import presence_candidates
 from bot.generation.offline.reading import ANTONYMS, GENERIC_STEMS, field_words, mention, read
 from bot.generation.offline.scope import Candidate, engine_filter, scope_filters
-from bot.generation.offline.settings import setting_candidates
+from bot.generation.offline.settings import ACCOUNT_RESOURCE, setting_candidates
 from bot.generation.offline.sources import Source, fallback, source_for
 from bot.generation.render import Plan
 from bot.knowledge import shapes
@@ -40,8 +48,6 @@ LISTING_WEIGHT = 0.6  # a listing of exactly the resource named gains half of it
 SINGLE_CALL = 0.1  # the listing alone answers: fewer calls, fewer gaps in what an API (or moto) implements
 PREDICATE_BONUS = 0.1  # the field is what the requirement asks of the resource
 SUBJECT_ONLY_PENALTY = 0.6  # the field only names which resources are meant: a filter, not the assertion
-_PAGING = re.compile(r"^(NextToken|nextToken|Marker|NextMarker|IsTruncated|MaxItems|MaxResults|NextPageToken)$")
-_SETTING_WORDS = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)
 _ACCOUNT_WORDS = re.compile(r"\b(regions?|account|by default|default|automatically|any new)\b", re.IGNORECASE)
 
 
@@ -139,7 +145,7 @@ def _relevant(path: str, terms: frozenset[str]) -> bool:
 def _plan_for(
     service: str, scored: ScoredField, requirement: str, resource: str, top: float, rank: int, terms: frozenset[str]
 ) -> Candidate | None:
-    if _PAGING.search(scored.path.rsplit(".", 1)[-1]):
+    if PAGING_FIELD.search(scored.path.rsplit(".", 1)[-1]):
         return None
     op = shapes.operation(service, scored.operation)
     source = source_for(service, op, scored.path, resource)
@@ -209,4 +215,4 @@ def _scope_fit(source: Source, requirement: str, resource: str) -> float:
     """Account settings fit requirements about regions, defaults, or a resource named as settings."""
     if not source.setup[0].startswith("the account setting"):
         return 0.0
-    return 0.4 * bool(_ACCOUNT_WORDS.search(requirement)) + 0.4 * bool(_SETTING_WORDS.search(resource))
+    return 0.4 * bool(_ACCOUNT_WORDS.search(requirement)) + 0.4 * bool(ACCOUNT_RESOURCE.search(resource))

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.generation.offline.scope import Candidate
+from bot.generation.offline.scope import Candidate, listed_members
 from bot.generation.render import Plan
-from bot.knowledge import shapes
 from bot.knowledge.retrieval import ScoredField
-from bot.language.grammar import parse_step
 from bot.language.values import quote
 
 # Well-known ports a requirement names by their protocol instead of their number.
@@ -70,17 +68,7 @@ def exposure_candidate(best: Candidate, candidates: list[Candidate], requirement
 
 def _lists_rules(setup: str, rules: str) -> bool:
     """The listing step's items have a list of rules with a port range."""
-    step = parse_step(setup)
-    if step is None or step.kind != "list":
-        return False
-    try:
-        item = shapes.resolve(
-            shapes.output_root(shapes.operation(step.service, step.operation)), f"{step.items_path}[]"
-        )
-    except shapes.PathError:
-        return False
-    members = getattr(item.leaf, "members", None) or {}
-    rule = getattr(members.get(rules), "member", None)
+    rule = getattr(listed_members(setup).get(rules), "member", None)
     return rule is not None and {"FromPort", "ToPort", "IpRanges"} <= set(getattr(rule, "members", {}) or {})
 
 

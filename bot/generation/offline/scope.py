@@ -7,6 +7,8 @@ import json
 import re
 from dataclasses import dataclass
 
+from botocore.model import Shape
+
 from bot.generation.offline.reading import (
     EXCLUSION,
     GENERIC_STEMS,
@@ -52,7 +54,7 @@ def scope_filters(best: Candidate, candidates: list[Candidate], requirement: str
     seen = {best.path}
     for candidate in sorted(candidates, key=lambda c: c.rank):
         scored = candidate.scored
-        same_document = _calls(candidate.plan.setup) == _calls(best.plan.setup)[: len(candidate.plan.setup)]
+        same_document = calls(candidate.plan.setup) == calls(best.plan.setup)[: len(candidate.plan.setup)]
         if candidate.path in seen or not same_document or "[]" in candidate.path:
             continue
         seen.add(candidate.path)
@@ -81,7 +83,7 @@ def _single_enum(candidate: Candidate) -> bool:
     return bool(candidate.scored.enum) and candidate.scored.type_name == "string" and "[]" not in candidate.path
 
 
-def _calls(setup: list[str]) -> list[str]:
+def calls(setup: list[str]) -> list[str]:
     """The setup steps without the listing's identifier: the same calls make the same document."""
     return [_IDENTIFIED.sub("", step) for step in setup]
 
@@ -117,19 +119,26 @@ def _kind_named(path: str, enum: tuple[str, ...], resource: str) -> str | None:
     return f"only resources where {quote(path)} is {json.dumps(named[0])}" if len(named) == 1 else None
 
 
-def engine_filter(best: Candidate, requirement: str) -> str | None:
-    """ "For the postgres engine": the listed item's `Engine` (a free string in RDS, DocumentDB, ElastiCache)
-    is compared with the engine the requirement names, written as the APIs write it (lower case)."""
-    named = _ENGINE.search(requirement)
-    step = parse_step(best.plan.setup[0])
-    if named is None or step is None or step.kind != "list":
-        return None
+def listed_members(setup: str) -> dict[str, Shape]:
+    """The members of the items a listing step lists, or nothing when the step is no listing."""
+    step = parse_step(setup)
+    if step is None or step.kind != "list":
+        return {}
     try:
         root = shapes.output_root(shapes.operation(step.service, step.operation))
         item = shapes.resolve(root, f"{step.items_path}[]").leaf
     except shapes.PathError:
+        return {}
+    return dict(getattr(item, "members", None) or {})
+
+
+def engine_filter(best: Candidate, requirement: str) -> str | None:
+    """ "For the postgres engine": the listed item's `Engine` (a free string in RDS, DocumentDB, ElastiCache)
+    is compared with the engine the requirement names, written as the APIs write it (lower case)."""
+    named = _ENGINE.search(requirement)
+    if named is None:
         return None
-    members = getattr(item, "members", None) or {}
+    members = listed_members(best.plan.setup[0])
     field = next((m for m in ("Engine", "engine") if m in members and members[m].type_name == "string"), None)
     return f"only resources where {quote(field)} is {json.dumps(named[1].lower())}" if field else None
 

@@ -25,7 +25,7 @@ _KEY_MEMBERS = ("Key", "key", "Name", "name", "OptionName")
 _VALUE_MEMBERS = ("Value", "value")
 _PLAIN_WORDS = frozenset({"enabl", "enabled", "s3", "aws", "http", "mode", "config", "configur", "set"})
 _TURNED_ON = re.compile(r"\b(enabled?|turned on|switched on|on|active|activated)\b", re.IGNORECASE)
-_ACCOUNT_RESOURCE = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)
+ACCOUNT_RESOURCE = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)  # a resource named as settings
 _OFF_VALUES = ["disabled", "false", "off", "none", ""]
 
 
@@ -50,10 +50,15 @@ def setting_candidates(
     return found
 
 
+def _key_words(key: str) -> set[str]:
+    """A documented key's words: `access_logs.s3.enabled`, `KmsMasterKeyId`, `aws:elasticbeanstalk:…`."""
+    return set(words_of(re.sub(r"[._:-]+", " ", key)))
+
+
 def _most_specific(matches: dict[str, float]) -> list[str]:
     """Drop a key whose words another key, matching as well, includes and extends (Policy beside
     RedrivePolicy; RedrivePolicy stays beside the less matching RedriveAllowPolicy)."""
-    words = {key: set(words_of(re.sub(r"[._:-]+", " ", key))) for key in matches}
+    words = {key: _key_words(key) for key in matches}
     return [k for k in matches if not any(words[k] < words[o] and matches[o] >= matches[k] for o in matches)]
 
 
@@ -84,7 +89,7 @@ def _holders(op: OperationModel) -> Iterator[tuple[str, str]]:
 
 
 def _match(key: str, said: set[str], requirement: str) -> float:
-    own = set(words_of(re.sub(r"[._:-]+", " ", key))) - _PLAIN_WORDS
+    own = _key_words(key) - _PLAIN_WORDS
     if not own:
         return 0.0
     literal = NAMED_KEY if re.search(rf"(?<![\w.]){re.escape(key)}(?![\w.])", requirement) else 0.0
@@ -98,7 +103,7 @@ def _candidate(
     source = source_for(service, op, field, resource)
     if source is None or not field.startswith(source.strip):
         return None
-    if source.setup[0].startswith("the account setting") and not _ACCOUNT_RESOURCE.search(resource):
+    if source.setup[0].startswith("the account setting") and not ACCOUNT_RESOURCE.search(resource):
         return None  # an account summary's counters are not a setting of the resource asked about
     rest = holder[len(source.strip) :].lstrip(".").removeprefix("[]").lstrip(".")
     base = f"{source.prefix}{rest}" if source.prefix else rest
