@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.validate",
     "bot.cli.retrieve",
     "bot.cli.check",
+    "bot.cli.test",
     "bot.cli.generate",
     "bot.cli.evaluate",
     "bot.cli.action",

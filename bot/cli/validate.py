@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.inputs.control_tests import SUFFIX, ControlTestError, load_control_tests
 from bot.inputs.errors import RequestError
 from bot.inputs.files import find_features
 from bot.inputs.intake import load_request
@@ -36,10 +37,24 @@ def validate_file(path: Path) -> list[Problem]:
         except RequestError as error:
             message = f"key '{error.key}': {error.message}" if error.key else error.message
             problems.append(Problem(str(sibling), error.line or 1, "error", message))
+    problems += _test_file_problems(path)
     text, problem = read_feature_file(path)
     if problem:
         return [*problems, Problem(str(path), 1, "error", problem)]
     return problems + check_feature(text, str(path), request_id, service)
+
+
+def _test_file_problems(feature: Path) -> list[Problem]:
+    """The sibling test case file is checked too: a broken one would only show when `controlbot test` runs."""
+    sibling = feature.with_name(feature.stem + SUFFIX)
+    if not sibling.is_file():
+        return []
+    try:
+        load_control_tests(sibling)
+    except ControlTestError as error:
+        message = f"key '{error.key}': {error.message}" if error.key else error.message
+        return [Problem(str(sibling), error.line or 1, "error", message)]
+    return []
 
 
 def run(args: argparse.Namespace) -> int:

@@ -276,7 +276,13 @@ def find_requests(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.yaml") if p.is_file() and not _is_hidden(p, path)))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*.yaml")
+                    if p.is_file() and not _is_hidden(p, path) and not p.name.endswith(".test.yaml")
+                )
+            )
         elif path.is_file():
             found.append(path)
         else:

@@ -48,6 +48,7 @@ class _StrictLoader(yaml.SafeLoader):
     """yaml.SafeLoader that also refuses anchors/aliases (no "billion laughs"), odd tags and deep nesting."""
 
     _depth = 0
+    max_depth = _MAX_DEPTH
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
@@ -59,8 +60,8 @@ class _StrictLoader(yaml.SafeLoader):
         if tag not in _PLAIN_TAGS:
             short = one_line(str(tag).replace("tag:yaml.org,2002:", "!!"), 80)
             raise YamlRefused(f"the tag '{short}' is not allowed; only plain values and lists are", line)
-        if self._depth >= _MAX_DEPTH:
-            raise YamlRefused(f"values nest deeper than {_MAX_DEPTH} levels", line)
+        if self._depth >= self.max_depth:
+            raise YamlRefused(f"values nest deeper than {self.max_depth} levels", line)
         self._depth += 1
         try:
             return super().compose_node(parent, index)
@@ -121,7 +122,7 @@ def _scanner_fault(error: Exception, loader: _StrictLoader | None) -> YamlRefuse
 _FAST: Any = getattr(yaml, "CSafeLoader", None)
 
 
-def _plain_events(text: str) -> bool:
+def _plain_events(text: str, max_depth: int) -> bool:
     """libyaml's quick pass: True when no anchor, alias, odd tag or deep nesting is present."""
     depth = 0
     for event in yaml.parse(text, Loader=_FAST):  # _FAST is set whenever this runs
@@ -131,19 +132,19 @@ def _plain_events(text: str) -> bool:
             return False
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
-            if depth > _MAX_DEPTH:
+            if depth > max_depth:
                 return False
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return True
 
 
-def _fast_parse(text: str) -> tuple[Any, dict[str, int]] | None:
+def _fast_parse(text: str, max_depth: int) -> tuple[Any, dict[str, int]] | None:
     """The C loader's answer for a plain, valid document; None sends it to the strict loader for its message."""
     if _FAST is None:
         return None
     try:
-        if not _plain_events(text):
+        if not _plain_events(text, max_depth):
             return None
         loader = _FAST(text)
         try:
@@ -164,15 +165,16 @@ def _key_at(key_lines: dict[str, int], line: int | None) -> str | None:
     return max(before)[1] if before else None
 
 
-def load_strict_yaml(text: str) -> tuple[Any, dict[str, int]]:
+def load_strict_yaml(text: str, max_depth: int = _MAX_DEPTH) -> tuple[Any, dict[str, int]]:
     """The document and the line of each top-level key; YamlRefused for anything unsafe, invalid or unreadable."""
-    fast = _fast_parse(text)
+    fast = _fast_parse(text, max_depth)
     if fast is not None:
         return fast
     loader: _StrictLoader | None = None
     key_lines: dict[str, int] = {}
     try:
         loader = _StrictLoader(text)  # the reader checks for control characters right here (yaml.ReaderError)
+        loader.max_depth = max_depth
         node = loader.get_single_node()
         if node is None:
             return None, {}

@@ -133,3 +133,15 @@ def test_control_characters_in_a_feature_never_reach_the_terminal(
 def test_the_shipped_catalogue_validates_cleanly(capsys: pytest.CaptureFixture[str]) -> None:
     code, problems = validate(capsys, REPO / "controls")
     assert (code, problems) == (0, [])
+
+
+def test_a_broken_test_case_file_beside_a_feature_is_an_error_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = REPO / "controls" / "s3" / "s3-bucket-versioning-enabled.feature"
+    feature = tmp_path / source.name
+    feature.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "s3-bucket-versioning-enabled.test.yaml").write_text("cases:\n  - name: a\n    expect: {b: OK}\n")
+    assert main(["validate", str(feature)]) == 1
+    out = capsys.readouterr().out
+    assert "s3-bucket-versioning-enabled.test.yaml:3: key 'cases.0.expect.b': the status must be one of" in out
