@@ -17,7 +17,7 @@ from bot.generation.offline.engine import OfflineModel
 from bot.generation.pipeline import generate_control
 from bot.generation.providers.model import Completion, LanguageModel, LLMCall
 from bot.inputs.config import Settings
-from bot.inputs.intake import ControlRequest, load_request, parse_request
+from bot.inputs.intake import ControlRequest, find_requests, load_request, parse_request
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench" / "dev.yaml"
@@ -42,7 +42,7 @@ def bench_requests(bench: Path) -> list[ControlRequest]:
 
 
 def seed_requests(root: Path = ROOT) -> list[ControlRequest]:
-    return [load_request(path) for path in sorted((root / "controls").rglob("*.yaml"))]
+    return [load_request(path) for path in find_requests([root / "controls"])]
 
 
 def percentile(values: list[float], fraction: float) -> float:

@@ -13,6 +13,8 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, ProfileNotFound
 
+from bot.cli.catalogue import add_filters, selected
+from bot.corpus.catalogue import Catalogue
 from bot.inputs.errors import UsageError
 from bot.inputs.files import find_features
 from bot.inputs.safe_text import one_line
@@ -30,6 +32,10 @@ READ_TIMEOUT_S = 30  # botocore's default is 60: a stalled endpoint holds a work
 def register(sub: Any) -> None:
     parser = sub.add_parser("check", help="run controls against AWS and report PASS/FAIL per resource")
     parser.add_argument("paths", nargs="*", type=Path, help="feature files or folders (default: controls/)")
+    parser.add_argument(
+        "--catalogue", action="store_true", help="run the shipped catalogue's controls (filtered by the options below)"
+    )
+    add_filters(parser)
     parser.add_argument(
         "--region", action="append", dest="regions", help="region to check (repeatable; default: configured)"
     )
@@ -142,9 +148,20 @@ def _regions(args: argparse.Namespace, session: Any) -> tuple[str, ...]:
     return regions
 
 
+def _feature_paths(args: argparse.Namespace) -> list[Path]:
+    """The features to run: the paths given, the filtered catalogue with --catalogue, else controls/."""
+    filtered = args.service or args.framework or args.severity
+    if filtered and not args.catalogue:
+        raise UsageError("--service, --framework and --severity select catalogue controls: add --catalogue")
+    chosen = [e.feature_path for e in selected(Catalogue.load(), args)] if args.catalogue else []
+    if args.paths or not args.catalogue:
+        chosen += find_features(args.paths or [Path("controls")])
+    return list(dict.fromkeys(chosen))
+
+
 def run(args: argparse.Namespace) -> int:
     _check_bounds(args)
-    controls, broken = load_features(find_features(args.paths or [Path("controls")]))
+    controls, broken = load_features(_feature_paths(args))
     session = _session(args.profile)
     regions = _regions(args, session)
     options = RunOptions(regions, _account_id(session, regions[0]), args.workers, args.max_resources, args.timeout)

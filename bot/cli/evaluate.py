@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from bot.corpus.catalogue import CATALOGUE
 from bot.corpus.examples import Corpus
 from bot.generation.evaluation import expected_hits, feature_facts, field_hit, map_fields, normalise_path
 from bot.generation.offline.engine import OfflineModel
@@ -37,6 +38,9 @@ def register(sub: Any) -> None:
     parser.add_argument("--model")
     parser.add_argument("--json", dest="json_out", type=Path, help="write {summary, entries} here")
     parser.add_argument("--jobs", type=int, default=4)
+    parser.add_argument(
+        "--no-catalogue", action="store_true", help="leave the shipped catalogue out of the few-shot examples"
+    )
     parser.set_defaults(run=run)
 
 
@@ -112,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     entries = load_bench(args.bench)
     settings = load_settings(os.environ, Path.cwd()).with_overrides(provider=args.provider, model=args.model)
     model = build_model(settings, OfflineModel)
-    corpus = Corpus.load(Path.cwd())
+    corpus = Corpus.load(Path.cwd(), CATALOGUE if settings.catalogue and not args.no_catalogue else None)
     print(f"provider {model.provider}, model {model.model}", file=sys.stderr)
 
     def one(index_entry: tuple[int, dict[str, Any]]) -> dict[str, Any]:

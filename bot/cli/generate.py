@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.corpus.catalogue import CATALOGUE
 from bot.corpus.examples import Corpus
 from bot.generation.confidence import THRESHOLDS, read_header
 from bot.generation.offline.engine import NOTE, OfflineModel
@@ -41,6 +42,9 @@ def register(sub: Any) -> None:
     parser.add_argument("--trace", action="store_true", help="print every step's reasoning, write <id>.trace.json")
     parser.add_argument("--jobs", type=int, default=4, help="requests generated at once (default 4)")
     parser.add_argument(
+        "--no-catalogue", action="store_true", help="leave the shipped catalogue out of the few-shot examples"
+    )
+    parser.add_argument(
         "--force", action="store_true", help="regenerate up-to-date features and replace hand-written ones"
     )
     parser.set_defaults(run=run)
@@ -69,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     model = build_model(settings, OfflineModel)
     print(f"provider {model.provider}, model {model.model}" + (f" ({NOTE})" if model.provider == "offline" else ""))
     paths = find_requests(args.paths)
-    corpus = Corpus.load(Path.cwd())
+    corpus = Corpus.load(Path.cwd(), CATALOGUE if settings.catalogue and not args.no_catalogue else None)
     for warning in corpus.skipped:
         print(f"controlbot: warning: {one_line(warning)}", file=sys.stderr)
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:

@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.retrieve",
     "bot.cli.check",
     "bot.cli.test",
+    "bot.cli.catalogue",
     "bot.cli.generate",
     "bot.cli.evaluate",
     "bot.cli.action",

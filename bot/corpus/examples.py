@@ -27,10 +27,13 @@ class Example:
     request_text: str
     feature_text: str
     search_text: str
+    path: str = ""
+    shown: str = ""  # the feature's path as warnings name it (relative to the repository)
 
 
 def _example(request_path: Path, root: Path) -> Example | None:
-    """The merged pair at `request_path`; None when it has no feature; CorpusSkip when the pair is unusable."""
+    """The merged pair at `request_path`; None when it has no feature; CorpusSkip when the pair is unusable.
+    Whether the feature validates is checked when it is first chosen (see Corpus.nearest), not here."""
     feature_path = request_path.with_suffix(".feature")
     shown = feature_path.relative_to(root).as_posix()
     if not feature_path.is_file() or feature_path.is_symlink():
@@ -38,19 +41,25 @@ def _example(request_path: Path, root: Path) -> Example | None:
     try:
         request = load_request(request_path)
         feature_text = feature_path.read_text(encoding="utf-8")
-        problems = check_feature(feature_text, str(feature_path), request.id, request.service)
         request_text = request_path.read_text(encoding="utf-8")
     except RequestError as error:
         named = RequestError(request_path.relative_to(root).as_posix(), error.message, error.key, error.line)
         raise CorpusSkip(f"{named}; the pair is left out of the examples") from None
     except (OSError, UnicodeDecodeError) as error:
         raise CorpusSkip(f"{shown}: cannot be read ({error}); the pair is left out of the examples") from None
+    text = search_text(request)
+    return Example(request.id, request.service, request_text, feature_text, text, str(feature_path), shown)
+
+
+def _validates(example: Example, left_out: list[str]) -> bool:
+    """A pair whose feature has a validate error (or trips a bug in the checker) is never shown to a model."""
+    try:
+        problems = check_feature(example.feature_text, example.path, example.id, example.service)
     except Exception as error:  # a merged pair that trips a bug must not stop every later run
         what = f"{type(error).__name__}: {error}"
-        raise CorpusSkip(f"{shown}: cannot be checked ({what}); the pair is left out of the examples") from None
-    if any(p.severity == "error" for p in problems):
-        return None
-    return Example(request.id, request.service, request_text, feature_text, search_text(request))
+        left_out.append(f"{example.shown}: cannot be checked ({what}); the pair is left out of the examples")
+        return False
+    return not any(p.severity == "error" for p in problems)
 
 
 class CorpusSkip(Exception):
@@ -82,43 +91,74 @@ class Corpus:
 
     examples: tuple[Example, ...]
     skipped: tuple[str, ...] = ()  # one warning per merged pair left out (an unreadable request, a crash)
+    validated: bool = False  # True when every example is known to validate (given by the caller)
 
     @classmethod
-    def load(cls, root: Path) -> Corpus:
+    def load(cls, root: Path, catalogue: Path | None = None) -> Corpus:
+        """The repository's controls/, then the shipped catalogue's controls whose ids the repository lacks."""
         folder = root / "controls"
-        paths = (
-            sorted(p for p in folder.rglob("*.yaml") if not p.name.endswith(".test.yaml")) if folder.is_dir() else []
-        )
-        examples, skipped = _load_examples(paths, root)
+        examples, skipped = _load_examples(_requests(folder), root)
+        if catalogue is not None and catalogue.is_dir() and not _same_folder(folder, catalogue):
+            own = {e.id for e in examples}
+            shipped, _ = _load_examples(_requests(catalogue), catalogue)
+            examples += [e for e in shipped if e.id not in own]
         return cls(tuple(examples), tuple(skipped))
 
     @classmethod
     def of(cls, examples: Iterable[Example]) -> Corpus:
-        return cls(tuple(examples))
+        return cls(tuple(examples), validated=True)
 
     def nearest(self, request: ControlRequest, k: int) -> list[Example]:
-        if any(e.id == request.id for e in self.examples):  # regenerating a merged control: rank without it
-            candidates = tuple(e for e in self.examples if e.id != request.id)
-            index = _bm25(candidates)
-        else:
-            candidates, index = self.examples, self._index
-        if not candidates or k <= 0 or index is None:
+        """The k closest examples that validate; a merged control being regenerated is never its own example."""
+        index = self._index
+        if index is None or k <= 0:
             return []
         query = list(tokenize(search_text(request))) or ["_"]
         scores = np.asarray(index.get_scores(query), dtype=float)
+        examples = self.examples
         ranked = sorted(
-            range(len(candidates)),
+            range(len(examples)),
             key=lambda i: (
-                -(scores[i] + 1.0) * (SAME_SERVICE_BOOST if candidates[i].service == request.service else 1.0),
-                candidates[i].id,
+                -(scores[i] + 1.0) * (SAME_SERVICE_BOOST if examples[i].service == request.service else 1.0),
+                examples[i].id,
             ),
         )
-        return [candidates[i] for i in ranked[:k]]
+        chosen: list[Example] = []
+        for i in ranked:
+            if examples[i].id != request.id and self._usable(i):
+                chosen.append(examples[i])
+                if len(chosen) == k:
+                    break
+        return chosen
+
+    def _usable(self, i: int) -> bool:
+        if self.validated:
+            return True
+        if i not in self._checked:
+            self._checked[i] = _validates(self.examples[i], self.left_out)
+        return self._checked[i]
+
+    @functools.cached_property
+    def _checked(self) -> dict[int, bool]:
+        return {}
+
+    @functools.cached_property
+    def left_out(self) -> list[str]:
+        """Warnings for examples found unusable when first chosen (the checker crashed on them)."""
+        return []
 
     @functools.cached_property
     def _index(self) -> bm25s.BM25 | None:
         """The whole corpus indexed once per run, not once per request."""
         return _bm25(self.examples)
+
+
+def _requests(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.yaml") if not p.name.endswith(".test.yaml")) if folder.is_dir() else []
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    return one.is_dir() and one.resolve() == other.resolve()
 
 
 def _bm25(examples: tuple[Example, ...]) -> bm25s.BM25 | None:

@@ -184,7 +184,8 @@ class _Run:
                 "errors": _errors_block(self.last_errors, "Your previous plan failed these checks"),
             }
             context = {"request": self.request, "analysis": analysis, "retrieval": retrieval,
-                       "errors": self.last_errors, "feedback": self.feedback}  # fmt: skip
+                       "errors": self.last_errors, "feedback": self.feedback,
+                       "examples": self.corpus.nearest(self.request, self.settings.examples)}  # fmt: skip
             plan, done = _twice(lambda: self.structured("plan", Plan, slots, context))  # noqa: B023
             problems = check_feature(render_feature(self.request, plan), self.request.feature_path,
                                      self.request.id, self.request.service, generated=True)  # fmt: skip

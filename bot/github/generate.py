@@ -21,6 +21,7 @@ MAX_PARALLEL = 10
 
 def generate_all(run: Run, fork: bool, work: Sequence[Work], feedback: str, notices: list[str]) -> list[Outcome]:
     """Generate every request concurrently; one request's failure never stops the others."""
+    from bot.corpus.catalogue import CATALOGUE
     from bot.corpus.examples import Corpus
     from bot.generation.pipeline import generate_control
     from bot.github.process import failed_outcome, same_as_current
@@ -31,7 +32,7 @@ def generate_all(run: Run, fork: bool, work: Sequence[Work], feedback: str, noti
             f"The feedback had {len(feedback)} characters; only the first {settings.feedback_cap} were used."
         )
         feedback = feedback[: settings.feedback_cap]
-    corpus = Corpus.load(run.action.workspace)
+    corpus = Corpus.load(run.action.workspace, CATALOGUE if settings.catalogue else None)
     for warning in corpus.skipped:  # a merged pair that became unreadable: said, never fatal
         run.log(workflow_command("warning", warning))
         notices.append(f"A merged control was left out of the few-shot examples: {warning}")

@@ -24,7 +24,7 @@ _WHOLE_NUMBERS = {
     "max_requests": (1, 1000),
 }
 _MAX_TIMEOUT_S = 3600
-_FILE_KEYS = {"provider", *_TEXT_KEYS, *_WHOLE_NUMBERS, "timeout_s"}
+_FILE_KEYS = {"provider", *_TEXT_KEYS, *_WHOLE_NUMBERS, "timeout_s", "catalogue"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class Settings:
     max_retries: int = 4
     max_requests: int = 50
     feedback_cap: int = 2000
+    catalogue: bool = True  # the shipped catalogue joins the few-shot corpus
     root: Path = Path(".")
 
     @property
@@ -64,6 +65,8 @@ def _allowed(key: str) -> str:
         return "one of: " + ", ".join(PROVIDERS)
     if key in _TEXT_KEYS:
         return "one line of text"
+    if key == "catalogue":
+        return "true or false"
     if key == "timeout_s":
         return f"a number of seconds above 0 and at most {_MAX_TIMEOUT_S}"
     low, high = _WHOLE_NUMBERS[key]
@@ -75,6 +78,8 @@ def _valid(key: str, value: Any) -> bool:
         return value in PROVIDERS
     if key in _TEXT_KEYS:
         return isinstance(value, str) and len(value) <= 500 and first_forbidden(value) is None and "\n" not in value
+    if key == "catalogue":
+        return isinstance(value, bool)
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
     if key == "timeout_s":

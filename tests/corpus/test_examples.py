@@ -53,8 +53,9 @@ def test_only_pairs_that_pass_validate_are_examples(tmp_path: Path) -> None:
     linked.with_suffix(".feature").unlink()
     linked.with_suffix(".feature").symlink_to(tmp_path / "controls" / "s3" / "versioning-good.feature")
     corpus = Corpus.load(tmp_path)
-    assert [e.id for e in corpus.examples] == ["versioning-good"]
-    [kept] = corpus.examples
+    request = load_request(copy_seed(tmp_path / "other", "versioning-new"))
+    assert [e.id for e in corpus.nearest(request, 10)] == ["versioning-good"]
+    [kept] = corpus.nearest(request, 10)
     assert kept.request_text == SEED.with_suffix(".yaml").read_text(encoding="utf-8")
     assert kept.feature_text.startswith("# controlbot:") and kept.service == "s3"
 
@@ -66,7 +67,7 @@ def test_a_folder_without_controls_gives_an_empty_corpus(tmp_path: Path) -> None
 
 def test_every_merged_pair_in_the_repository_is_an_example() -> None:
     corpus = Corpus.load(REPO)
-    requests = sorted((REPO / "controls").rglob("*.yaml"))
+    requests = [p for p in sorted((REPO / "controls").rglob("*.yaml")) if not p.name.endswith(".test.yaml")]
     assert sorted(e.id for e in corpus.examples) == sorted(p.stem for p in requests)
 
 
@@ -137,8 +138,9 @@ def test_a_feature_the_checker_cannot_handle_leaves_the_rest_of_the_corpus(tmp_p
     assert crafted != seed_text
     copy_seed(tmp_path, "versioning-crafted-regex", crafted)
     corpus = Corpus.load(tmp_path)
-    assert [e.id for e in corpus.examples] == ["versioning-good"]
-    assert all("versioning-crafted-regex.feature" in w for w in corpus.skipped)
+    request = load_request(copy_seed(tmp_path / "other", "versioning-new"))
+    assert [e.id for e in corpus.nearest(request, 10)] == ["versioning-good"]
+    assert all("versioning-crafted-regex.feature" in w for w in corpus.left_out)
 
 
 def test_a_checker_crash_on_one_pair_becomes_its_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -155,8 +157,9 @@ def test_a_checker_crash_on_one_pair_becomes_its_warning(tmp_path: Path, monkeyp
 
     monkeypatch.setattr(bot.corpus.examples, "check_feature", flaky)
     corpus = Corpus.load(tmp_path)
-    assert [e.id for e in corpus.examples] == ["versioning-good"]
-    assert corpus.skipped == (
+    request = load_request(copy_seed(tmp_path / "other", "versioning-new"))
+    assert [e.id for e in corpus.nearest(request, 10)] == ["versioning-good"]
+    assert corpus.left_out == [
         "controls/s3/versioning-trips-a-bug.feature: cannot be checked (RecursionError: maximum recursion depth "
         "exceeded); the pair is left out of the examples",
-    )
+    ]

@@ -22,10 +22,12 @@ from tests.paths import REPO
 
 CONTROLS = REPO / "controls"
 DEV_BENCH = REPO.parent / "shared" / "bench" / "dev.yaml"
-PROVENANCE = re.compile(r"^# controlbot: request-sha256=([0-9a-f]{64}) provider=(\S+) model=(\S+) prompt=(\S+)$")
+PROVENANCE = re.compile(
+    r"^# controlbot: request-sha256=([0-9a-f]{64}) provider=(\S+) model=(\S+) prompt=(\S+)( review=(accepted|edited|rewritten))?$"
+)
 MARKERS = re.compile(r"\[[^\]]*\]|\*")
 
-REQUESTS = sorted(CONTROLS.rglob("*.yaml"))
+REQUESTS = sorted(p for p in CONTROLS.rglob("*.yaml") if not p.name.endswith(".test.yaml"))
 FEATURES = sorted(CONTROLS.rglob("*.feature"))
 
 

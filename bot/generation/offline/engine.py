@@ -7,12 +7,15 @@ import re
 import time
 from typing import Any
 
+from bot.corpus.examples import Example
+from bot.generation.offline.adapt import adapt, adaptable, asserted_paths
 from bot.generation.offline.planner import plan_control
 from bot.generation.providers.model import Completion, LLMCall
 from bot.generation.render import Plan, render_feature
 from bot.inputs.intake import ControlRequest
 from bot.knowledge.retrieval import request_query
 
+ADAPTED_CONFIDENCE = 0.9  # a reviewed control asking the same thing; the written feature is still checked
 NOTE = "offline provider: no model was called; the control was planned from retrieval and the botocore model"
 
 
@@ -43,13 +46,28 @@ class OfflineModel:
             request.resource,
             context.get("feedback"),
         )
+        source = _source(context, plan)
+        if source is not None:
+            reason = f"adapted from control {source.id}: same service and resource, nearly the same requirement"
+            plan = plan.model_copy(update={"confidence": ADAPTED_CONFIDENCE, "reasons": [reason]})
         return plan.model_dump_json()
 
     def _write(self, context: dict[str, Any]) -> str:
         request: ControlRequest = context["request"]
         plan: Plan = context["plan"]
+        source = _source(context, plan)
+        if source is not None:
+            return adapt(source, request)
         return render_feature(request, plan, scenario=f"{request.resource} complies")
 
     def _repair(self, context: dict[str, Any]) -> str:
         draft: str = context["draft"]
         return draft
+
+
+def _source(context: dict[str, Any], plan: Plan) -> Example | None:
+    """The merged control to adapt, unless a reviewer's feedback asks for something new."""
+    if context.get("feedback"):
+        return None
+    planned = asserted_paths("\n".join(f"Then {a}" for a in plan.assertions))
+    return adaptable(context["request"], list(context.get("examples") or []), planned)

@@ -21,7 +21,7 @@ from bot.language.checker import check_feature
 from tests.fakes.openai_server import FakeOpenAI
 from tests.paths import REPO
 
-SEED_REQUESTS = sorted((REPO / "controls").rglob("*.yaml"))
+SEED_REQUESTS = sorted(p for p in (REPO / "controls").rglob("*.yaml") if not p.name.endswith(".test.yaml"))
 ENV = ("CONTROLBOT_PROVIDER", "CONTROLBOT_MODEL", "OPENAI_BASE_URL", "OPENAI_API_KEY")
 
 
