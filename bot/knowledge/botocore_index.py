@@ -19,6 +19,7 @@ import orjson
 
 from bot.inputs.errors import UsageError
 from bot.knowledge.doc_text import TAG, first_sentence
+from bot.knowledge.once import OncePerKey
 
 READ_PREFIXES = ("Get", "Describe", "List", "BatchGet", "Head")
 _READ_OPERATION = re.compile(f"(?:{'|'.join(READ_PREFIXES)})[A-Z]")
@@ -208,7 +209,7 @@ def describe_field(field: FieldDoc) -> str:
     return f"{field.type_name}, {label} {values}{more}"
 
 
-@functools.cache
+@OncePerKey
 def _load_raw(service: str) -> tuple[dict[str, Any], set[str]]:
     """The service model and the names of its paginated operations.
 
@@ -251,7 +252,7 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-@functools.cache
+@OncePerKey
 def load_index(service: str) -> ServiceIndex:
     """The read operations and output fields of `service` (a boto3 client name), built once per process."""
     with gc_paused():

@@ -20,6 +20,7 @@ from bot.knowledge.botocore_index import (
     gc_paused,
     load_index,
 )
+from bot.knowledge.once import OncePerKey
 from bot.knowledge.operation_policy import callable_only
 from bot.knowledge.vocabulary import TokenIds, tokenize
 
@@ -202,11 +203,13 @@ def _bm25(corpus: list[list[int]], vocab: dict[str, int]) -> BM25:
     return engine
 
 
-@functools.cache
-def search_index(service: str) -> SearchIndex:
+def _build_search_index(service: str) -> SearchIndex:
     index = callable_only(load_index(service))
     with gc_paused():
         return SearchIndex(index)
+
+
+search_index: OncePerKey[str, SearchIndex] = OncePerKey(_build_search_index)
 
 
 def prepare(service: str) -> None:
