@@ -32,8 +32,14 @@ METRICS = ("parse_valid", "grounded", "op_hit", "field_hit", "retrieval_op_recal
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("eval", help="score generation on a benchmark file shaped like dev.yaml")
-    parser.add_argument("bench", type=Path)
+    parser = sub.add_parser("eval", help="score generation on a benchmark file, or leave-one-out on merged controls")
+    parser.add_argument("bench", type=Path, nargs="?", help="a benchmark file; with --leave-one-out, a controls folder")
+    parser.add_argument(
+        "--leave-one-out",
+        action="store_true",
+        help="regenerate each control of the folder (default controls/) without itself; compare with the merged one",
+    )
+    parser.add_argument("--no-behaviour", action="store_true", help="with --leave-one-out: skip the moto test runs")
     parser.add_argument("--provider", choices=("auto", "offline", "openai", "bedrock"))
     parser.add_argument("--model")
     parser.add_argument("--json", dest="json_out", type=Path, help="write {summary, entries} here")
@@ -113,11 +119,17 @@ def confidence_summary(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    entries = load_bench(args.bench)
+    if args.bench is None and not args.leave_one_out:
+        raise UsageError("give a benchmark file, or --leave-one-out [controls/]")
     settings = load_settings(os.environ, Path.cwd()).with_overrides(provider=args.provider, model=args.model)
     model = build_model(settings, OfflineModel)
     corpus = Corpus.load(Path.cwd(), CATALOGUE if settings.catalogue and not args.no_catalogue else None)
     print(f"provider {model.provider}, model {model.model}", file=sys.stderr)
+    if args.leave_one_out:
+        from bot.cli.leave_one_out import leave_one_out
+
+        return leave_one_out(args, model, corpus, settings)
+    entries = load_bench(args.bench)
 
     def one(index_entry: tuple[int, dict[str, Any]]) -> dict[str, Any]:
         index, entry = index_entry
