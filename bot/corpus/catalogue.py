@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ import numpy as np
 from bot.inputs.control_tests import SUFFIX
 from bot.inputs.errors import RequestError
 from bot.inputs.intake import ControlRequest, find_requests, load_request
+from bot.inputs.provenance import read_provenance
 from bot.knowledge.vocabulary import tokenize
 
 # In a checkout bot/catalogue links to controls/; a wheel carries the files themselves (see pyproject.toml).
@@ -39,6 +41,12 @@ class Entry:
     def tests_path(self) -> Path | None:
         path = self.feature_path.with_name(self.id + SUFFIX)
         return path if path.is_file() else None
+
+    @property
+    def provenance(self) -> tuple[str, str]:
+        """(provider, review verdict): how the control came to be; a control written by hand is ("human", "")."""
+        read = read_provenance(self.feature_path.read_text(encoding="utf-8"))
+        return read.get("provider", "human"), read.get("review", "")
 
     def as_dict(self) -> dict[str, object]:
         request = self.request
@@ -110,6 +118,23 @@ class Catalogue:
         index = bm25s.BM25()
         index.index([list(tokenize(_search_text(e.request))) or ["_"] for e in self.entries], show_progress=False)
         return index
+
+
+VERDICTS = ("accepted", "edited", "rewritten")
+
+
+def ledger_table(entries: Iterable[Entry]) -> str:
+    """How each control came to be, per provider: drafts accepted as generated, edited, rewritten; by hand."""
+    counts: dict[str, Counter[str]] = {}
+    for entry in entries:
+        provider, verdict = entry.provenance
+        counts.setdefault(provider, Counter())[verdict if verdict in VERDICTS else "unreviewed"] += 1
+    head = "| provider | accepted as generated | edited | rewritten | by hand or unreviewed | total |"
+    rows = [head, "|---|---:|---:|---:|---:|---:|"]
+    for provider, count in sorted(counts.items()):
+        cells = [count[v] for v in VERDICTS] + [count["unreviewed"], sum(count.values())]
+        rows.append(f"| {provider} | " + " | ".join(str(c) for c in cells) + " |")
+    return "\n".join(rows) + "\n"
 
 
 def _framework_match(reference: str, wanted: str) -> bool:
