@@ -20,7 +20,9 @@ from bot.inputs.config import Settings
 from bot.inputs.intake import ControlRequest, find_requests, load_request, parse_request
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_BENCH = ROOT.parent / "shared" / "bench" / "dev.yaml"
+DEFAULT_BENCH = (
+    ROOT / "benchmarks" / "varied.yaml"
+)  # the project's own set; pass ../shared/bench/dev.yaml to measure on dev
 REQUEST_KEYS = ("service", "resource", "requirement", "category", "title", "severity", "notes")
 TARGET_MS = 250.0
 

@@ -15,7 +15,9 @@ import yaml
 from bot.knowledge.retrieval import Retrieval, request_query, retrieve
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_BENCH = ROOT.parent / "shared" / "bench" / "dev.yaml"
+DEFAULT_BENCH = (
+    ROOT / "benchmarks" / "varied.yaml"
+)  # the project's own set; pass ../shared/bench/dev.yaml to measure on dev
 _MARKERS = re.compile(r"\[\d*\]|\.\*|\*")
 
 

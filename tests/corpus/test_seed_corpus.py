@@ -11,7 +11,6 @@ from typing import Any
 
 import jmespath
 import pytest
-import yaml
 
 from bot.inputs.intake import load_request
 from bot.knowledge.shapes import service_model
@@ -21,7 +20,6 @@ from bot.language.problems import Problem
 from tests.paths import REPO
 
 CONTROLS = REPO / "controls"
-DEV_BENCH = REPO.parent / "shared" / "bench" / "dev.yaml"
 PROVENANCE = re.compile(
     r"^# controlbot: request-sha256=([0-9a-f]{64}) provider=(\S+) model=(\S+) prompt=(\S+)( review=(accepted|edited|rewritten))?$"
 )
@@ -106,7 +104,7 @@ def test_seed_has_no_warnings_and_tags_its_request(path: Path) -> None:
     assert sorted(t.removeprefix("@maps:") for t in parsed.tags if t.startswith("@maps:")) == sorted(request.frameworks)
 
 
-# --- no seed reuses a dev benchmark entry ---------------------------------------------------------------
+# --- field paths read from JMESPath (for the mutations below) ---------------------------------------------------------------
 
 
 def _normal(field: str) -> str:
@@ -135,49 +133,6 @@ def _expression_paths(expression: str) -> list[str]:
 
     top, inner = chain(dict(jmespath.compile(expression).parsed))
     return [c for c in [top, *inner] if c]
-
-
-def _read_fields(text: str, service: str) -> set[tuple[str, str, str]]:
-    """(service, operation, field from the operation's output root) for every path a feature tests."""
-    found: set[tuple[str, str, str]] = set()
-    for scenario in parse_feature(text).scenarios:
-        steps = [s.step for s in scenario.steps if s.step is not None]
-        source = next(s for s in steps if s.kind in ("list", "account"))
-        called = {s.operation for s in steps if s.kind in ("enrich", "account")}
-        for step in steps:
-            if step.phase == "setup":
-                continue
-            paths = _expression_paths(step.path) if step.kind == "expression" else [step.path]
-            for path in map(_normal, paths):
-                head, _, rest = path.partition(".")
-                if head in called:
-                    found.add((service, head, rest))
-                elif source.kind == "list":
-                    found.add((service, source.operation, _normal(f"{source.items_path}.{path}")))
-    return found
-
-
-@cache
-def _dev_keys() -> set[tuple[str, str, str]]:
-    entries = yaml.safe_load(DEV_BENCH.read_text(encoding="utf-8"))
-    return {(e["service"], e["expected_operations"][0], _normal(e["expected_fields"][0])) for e in entries}
-
-
-def test_field_reading_finds_a_dev_style_primary_field() -> None:
-    text = (
-        "@control:x @service:rds\nFeature: f\n  Scenario: s\n"
-        '    Given the resources listed by "rds.DescribeDBInstances" at "DBInstances" identified by "DBInstanceId"\n'
-        '    Then the expression "AutoMinorVersionUpgrade == `true`" must be true\n'
-    )
-    assert ("rds", "DescribeDBInstances", "DBInstances.AutoMinorVersionUpgrade") in _read_fields(text, "rds")
-
-
-@pytest.mark.skipif(not DEV_BENCH.is_file(), reason="../shared/bench/dev.yaml is not beside the repository")
-@pytest.mark.parametrize("path", SEEDS, ids=_rel)
-def test_seed_does_not_reuse_a_dev_entry(path: Path) -> None:
-    request = load_request(path.with_suffix(".yaml"))
-    reused = _read_fields(path.read_text(encoding="utf-8"), request.service) & _dev_keys()
-    assert reused == set()
 
 
 # --- a misspelled name in any seed is caught, at its line, with the closest valid names -----------------
