@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -47,9 +46,8 @@ class Template:
 
 
 def prompts_dir() -> Path:
-    """The source tree's prompts/, or the copy installed under <prefix>/share/controlbot/prompts."""
-    here = Path(__file__).resolve().parents[2] / "prompts"
-    return here if here.is_dir() else Path(sys.prefix) / "share" / "controlbot" / "prompts"
+    """bot/prompts: a link to the source tree's prompts/ in a checkout, the files themselves in a wheel."""
+    return Path(__file__).resolve().parents[1] / "prompts"
 
 
 @cache
