@@ -7,14 +7,11 @@ import os
 from typing import Any
 
 
-def register(sub: Any) -> None:
-    parser = sub.add_parser(
-        "action",
-        help="run as the GitHub Action (reads GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_TOKEN, …)",
-        description=(
-            "Handle one GitHub Actions event: generate controls for a pull request's requests, or run a "
-            "/controlbot comment command. Driven only by the standard Actions environment."
-        ),
+def register(parser: Any) -> None:
+    """Add the command's arguments to its parser (bot/cli/main.py names it and gives its help)."""
+    parser.description = (
+        "Handle one GitHub Actions event: generate controls for a pull request's requests, or run a "
+        "/controlbot comment command. Driven only by the standard Actions environment."
     )
     parser.set_defaults(run=run)
 

@@ -15,7 +15,6 @@ from bot.inputs.errors import UsageError
 from bot.inputs.intake import ID_PATTERN, SEVERITIES
 from bot.inputs.safe_text import safe_lines
 
-
 LEDGER_HEAD = """# Ledger: how the catalogue's controls were written
 
 Each control starts as a request; `controlbot generate` drafts it; a reviewer then accepts the draft as
@@ -26,8 +25,8 @@ listing). The verdict is on the feature's provenance line (`review=`). Generated
 """
 
 
-def register(sub: Any) -> None:
-    parser = sub.add_parser("catalogue", help="browse the shipped catalogue of tested controls, or copy one")
+def register(parser: Any) -> None:
+    """Add the command's arguments to its parser (bot/cli/main.py names it and gives its help)."""
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     listing = actions.add_parser("list", help="the catalogue's controls, filtered")
     add_filters(listing)

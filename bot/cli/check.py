@@ -29,8 +29,8 @@ CONNECT_TIMEOUT_S = 10
 READ_TIMEOUT_S = 30  # botocore's default is 60: a stalled endpoint holds a worker for at most this per attempt
 
 
-def register(sub: Any) -> None:
-    parser = sub.add_parser("check", help="run controls against AWS and report PASS/FAIL per resource")
+def register(parser: Any) -> None:
+    """Add the command's arguments to its parser (bot/cli/main.py names it and gives its help)."""
     parser.add_argument("paths", nargs="*", type=Path, help="feature files or folders (default: controls/)")
     parser.add_argument(
         "--catalogue", action="store_true", help="run the shipped catalogue's controls (filtered by the options below)"

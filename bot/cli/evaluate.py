@@ -31,8 +31,8 @@ REQUEST_KEYS = ("service", "resource", "requirement", "category", "title", "seve
 METRICS = ("parse_valid", "grounded", "op_hit", "field_hit", "retrieval_op_recall", "retrieval_field_recall")
 
 
-def register(sub: Any) -> None:
-    parser = sub.add_parser("eval", help="score generation on a benchmark file, or leave-one-out on merged controls")
+def register(parser: Any) -> None:
+    """Add the command's arguments to its parser (bot/cli/main.py names it and gives its help)."""
     parser.add_argument("bench", type=Path, nargs="?", help="a benchmark file; with --leave-one-out, a controls folder")
     parser.add_argument(
         "--leave-one-out",

@@ -33,8 +33,9 @@ CONFIDENCE_HELP = (
 )
 
 
-def register(sub: Any) -> None:
-    parser = sub.add_parser("generate", help="generate the .feature of each control request", epilog=CONFIDENCE_HELP)
+def register(parser: Any) -> None:
+    """Add the command's arguments to its parser (bot/cli/main.py names it and gives its help)."""
+    parser.epilog = CONFIDENCE_HELP
     parser.add_argument("paths", nargs="+", type=Path, help="request files or folders")
     parser.add_argument("--provider", choices=("auto", "offline", "openai", "bedrock"))
     parser.add_argument("--model", help="model id (else CONTROLBOT_MODEL or the config file)")

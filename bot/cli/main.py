@@ -12,17 +12,24 @@ from bot import __version__
 from bot.inputs.errors import ControlbotError, internal_error
 from bot.inputs.safe_text import one_line
 
-# Each module exposes register(subparsers): it adds its subparser and sets `run=callable(args) -> int`.
-COMMAND_MODULES: tuple[str, ...] = (
-    "bot.cli.validate",
-    "bot.cli.retrieve",
-    "bot.cli.check",
-    "bot.cli.test",
-    "bot.cli.catalogue",
-    "bot.cli.generate",
-    "bot.cli.evaluate",
-    "bot.cli.action",
-)
+# name -> (module, one-line help). A module's register(parser) adds the command's arguments and sets
+# `run=callable(args) -> int`; only the module of the command being run is imported (`--help` imports none).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("bot.cli.validate", "check .feature files against the control language and botocore"),
+    "retrieve": (
+        "bot.cli.retrieve",
+        "rank the read operations and response fields of a request's service (Boto3 context)",
+    ),
+    "check": ("bot.cli.check", "run controls against AWS and report PASS/FAIL per resource"),
+    "test": ("bot.cli.test", "run the controls' test cases (<id>.test.yaml) on moto"),
+    "catalogue": ("bot.cli.catalogue", "browse the shipped catalogue of tested controls, or copy one"),
+    "generate": ("bot.cli.generate", "generate the .feature of each control request"),
+    "eval": ("bot.cli.evaluate", "score generation on a benchmark file, or leave-one-out on merged controls"),
+    "action": (
+        "bot.cli.action",
+        "run as the GitHub Action (reads GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_TOKEN, …)",
+    ),
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,12 +40,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {one_line(message)}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser, with full arguments for the command argv names (for every command when argv is None)."""
     parser = _Parser(prog="controlbot", description="Write, check and run cloud security controls in Gherkin.")
     parser.add_argument("--version", action="version", version=f"controlbot {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    chosen = next((a for a in argv if not a.startswith("-")), None) if argv is not None else None
+    for name, (module, help_text) in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text)
+        if argv is None or name == chosen:
+            importlib.import_module(module).register(command)
     return parser
 
 
@@ -50,7 +61,8 @@ def say(message: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every failure is one line on stderr and exit 2, never a traceback."""
     try:
-        args = build_parser().parse_args(argv)
+        arguments = list(sys.argv[1:] if argv is None else argv)
+        args = build_parser(arguments).parse_args(arguments)
         return int(args.run(args))
     except ControlbotError as error:
         say(str(error))

@@ -21,10 +21,8 @@ def _positive(text: str) -> int:
     return value
 
 
-def register(sub: Any) -> None:
-    parser = sub.add_parser(
-        "retrieve", help="rank the read operations and response fields of a request's service (Boto3 context)"
-    )
+def register(parser: Any) -> None:
+    """Add the command's arguments to its parser (bot/cli/main.py names it and gives its help)."""
     parser.add_argument("request", type=Path, help="a control request file (controls/<service>/<id>.yaml)")
     parser.add_argument("-k", type=_positive, default=10, help="operations and fields to keep (default 10)")
     parser.add_argument("--json", action="store_true", help="print the ranking as JSON instead of Boto3 text")

@@ -32,8 +32,8 @@ _HIDDEN_ENV = (
 )
 
 
-def register(sub: Any) -> None:
-    parser = sub.add_parser("test", help="run the controls' test cases (<id>.test.yaml) on moto")
+def register(parser: Any) -> None:
+    """Add the command's arguments to its parser (bot/cli/main.py names it and gives its help)."""
     parser.add_argument("paths", nargs="*", type=Path, help="feature files or folders (default: controls/)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(run=run)

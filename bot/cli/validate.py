@@ -18,8 +18,8 @@ from bot.language.feature import read_feature_file
 from bot.language.problems import Problem
 
 
-def register(sub: Any) -> None:
-    parser = sub.add_parser("validate", help="check .feature files against the control language and botocore")
+def register(parser: Any) -> None:
+    """Add the command's arguments to its parser (bot/cli/main.py names it and gives its help)."""
     parser.add_argument("paths", nargs="*", type=Path, help="feature files or folders (default: controls/)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(run=run)

@@ -107,3 +107,24 @@ def test_every_command_that_reads_a_request_reports_a_bad_date_clearly(
     out, err = capsys.readouterr()
     assert "controls/s3/bad-date.yaml:4: key 'title': '2001-13-45' reads as a date or time" in out + err
     assert_safe_lines(out + err)
+
+
+def test_help_and_one_command_import_only_what_they_run() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import contextlib, io, sys\n"
+        "from bot.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main(sys.argv[1:])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('bot.cli.') or m in ('boto3', 'moto', 'openai')))\n"
+    )
+    shown = subprocess.run([sys.executable, "-c", probe, "--help"], capture_output=True, text=True)
+    assert shown.stdout.strip() == "['bot.cli.main']", shown.stderr
+    shown = subprocess.run([sys.executable, "-c", probe, "catalogue", "list"], capture_output=True, text=True)
+    assert (
+        "bot.cli.catalogue" in shown.stdout
+        and "bot.cli.generate" not in shown.stdout
+        and "'openai'" not in shown.stdout
+    )
