@@ -14,13 +14,15 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, ProfileNotFound
 
 from bot.cli.catalogue import add_filters, selected
+from bot.cli.check_reports import parse_outputs, select_controls, write_reports
 from bot.corpus.catalogue import Catalogue
 from bot.inputs.errors import UsageError
 from bot.inputs.files import find_features
 from bot.inputs.safe_text import one_line
 from bot.language.feature import ParsedFeature, parse_feature, read_feature_file
 from bot.runner.calls import DEFAULT_MAX_PAGES, ApiCache, ClientFactory
-from bot.runner.findings import FORMATS, Finding, exit_code, render, summary_line
+from bot.runner.findings import Finding, exit_code
+from bot.runner.reports import FORMATS, ControlInfo
 from bot.runner.run import DEFAULT_MAX_RESOURCES, DEFAULT_TIMEOUT_S, RunOptions, control_id, run_controls
 
 DEFAULT_WORKERS = 8
@@ -40,8 +42,15 @@ def register(parser: Any) -> None:
         "--region", action="append", dest="regions", help="region to check (repeatable; default: configured)"
     )
     parser.add_argument("--profile", help="AWS profile (default: the standard boto3 credential chain)")
+    parser.add_argument("--control", action="append", default=[], help="only this control id (repeatable)")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    parser.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
+    parser.add_argument(
+        "--output",
+        action="append",
+        default=[],
+        metavar="[FORMAT:]FILE",
+        help="write a report to FILE instead of stdout, in FORMAT or --format (repeatable: one per format)",
+    )
     parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS, help="resources checked at once")
     parser.add_argument(
         "--max-pages", type=int, default=DEFAULT_MAX_PAGES, help=f"pages read per listing (default {DEFAULT_MAX_PAGES})"
@@ -133,10 +142,6 @@ def _check_bounds(args: argparse.Namespace) -> None:
         raise UsageError(f"--max-resources must be at least 1, not {args.max_resources}")
     if not 0 < args.timeout < float("inf"):
         raise UsageError(f"--timeout must be a positive number of seconds, not {args.timeout}")
-    if args.output and not args.output.parent.is_dir():
-        raise UsageError(f"--output {args.output}: the folder {args.output.parent} does not exist; create it first")
-    if args.output and args.output.is_dir():
-        raise UsageError(f"--output {args.output}: is a folder; give a file name")
 
 
 def _regions(args: argparse.Namespace, session: Any) -> tuple[str, ...]:
@@ -150,9 +155,6 @@ def _regions(args: argparse.Namespace, session: Any) -> tuple[str, ...]:
 
 def _feature_paths(args: argparse.Namespace) -> list[Path]:
     """The features to run: the paths given, the filtered catalogue with --catalogue, else controls/."""
-    filtered = args.service or args.framework or args.severity
-    if filtered and not args.catalogue:
-        raise UsageError("--service, --framework and --severity select catalogue controls: add --catalogue")
     chosen = [e.feature_path for e in selected(Catalogue.load(), args)] if args.catalogue else []
     if args.paths or not args.catalogue:
         chosen += find_features(args.paths or [Path("controls")])
@@ -161,22 +163,14 @@ def _feature_paths(args: argparse.Namespace) -> list[Path]:
 
 def run(args: argparse.Namespace) -> int:
     _check_bounds(args)
+    outputs = parse_outputs(args.output, args.format)
     controls, broken = load_features(_feature_paths(args))
+    infos = {control: ControlInfo.of(control, feature, feature.uri) for control, feature in controls}
+    controls = select_controls(controls, args)
     session = _session(args.profile)
     regions = _regions(args, session)
     options = RunOptions(regions, _account_id(session, regions[0]), args.workers, args.max_resources, args.timeout)
     cache = ApiCache(boto3_clients(session, args.workers), args.max_pages)
     findings = broken + run_controls(controls, cache, options)
-    report = render(findings, args.format)
-    if args.output:
-        try:
-            args.output.write_text(report, encoding="utf-8")
-        except OSError as error:  # the folder vanished during the run: keep the findings on stdout
-            sys.stdout.write(report)
-            raise UsageError(
-                f"--output {args.output}: cannot write the report ({error.strerror}); printed it"
-            ) from None
-        print(summary_line(findings), file=sys.stderr)
-    else:
-        sys.stdout.write(report)
+    write_reports(findings, infos, outputs, args.format)
     return exit_code(findings)

@@ -49,6 +49,7 @@ class ParsedFeature:
     scenarios: list[Scenario] = field(default_factory=list)
     ast: dict[str, Any] = field(default_factory=dict)
     syntax_errors: list[tuple[int, str]] = field(default_factory=list)
+    uri: str = ""  # the file it was read from, as given to parse_feature
 
     def tag_value(self, prefix: str) -> str | None:
         for tag in self.tags:
@@ -137,6 +138,7 @@ def parse_feature(text: str, uri: str = "feature") -> ParsedFeature:
         line=feature["location"]["line"],
         tags=[t["name"] for t in feature.get("tags", [])],
         ast=dict(document),
+        uri=uri,
     )
     for pickle in Compiler().compile({**document, "uri": uri}):
         steps = []

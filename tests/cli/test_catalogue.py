@@ -86,6 +86,24 @@ def test_check_catalogue_runs_the_shipped_s3_controls_against_an_account(
     assert code in (1, 2)
 
 
-def test_filters_without_catalogue_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", "--service", "s3"]) == 2
-    assert "--service, --framework and --severity select catalogue controls: add --catalogue" in capsys.readouterr().err
+def test_filters_that_keep_no_control_are_said(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(REPO / "controls" / "s3"), "--service", "ec2", "--region", "us-east-1"]) == 2
+    assert "no control matches --service/--severity/--framework/--control" in capsys.readouterr().err
+
+
+def test_the_ledger_file_is_what_the_controls_say(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalogue", "ledger"]) == 0
+    assert capsys.readouterr().out == (REPO / "controls" / "LEDGER.md").read_text(encoding="utf-8")
+
+
+def test_the_ledger_counts_review_verdicts_per_provider(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "controls" / "s3"
+    folder.mkdir(parents=True)
+    seed = REPO / "controls" / "s3" / VERSIONING
+    for control, line in (("a-b", "provider=offline model=- prompt=x review=edited"), ("c-d", "provider=human")):
+        (folder / f"{control}.yaml").write_bytes(seed.with_suffix(".yaml").read_bytes())
+        body = seed.with_suffix(".feature").read_text().split("\n", 1)[1]
+        (folder / f"{control}.feature").write_text(f"# controlbot: request-sha256=0 {line}\n{body}")
+    assert main(["catalogue", "ledger", str(tmp_path / "controls")]) == 0
+    table = capsys.readouterr().out
+    assert "| human | 0 | 0 | 0 | 1 | 1 |" in table and "| offline | 0 | 1 | 0 | 0 | 1 |" in table

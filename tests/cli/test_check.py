@@ -158,3 +158,28 @@ def test_no_region_anywhere_is_bad_usage(
     monkeypatch.delenv("AWS_DEFAULT_REGION")
     assert main(["check", str(controls(tmp_path, S3_KMS))]) == 2
     assert "no region configured" in capsys.readouterr().err
+
+
+def test_one_run_writes_a_report_per_output_and_format(
+    aws: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    buckets(**{"kms-bucket": "aws:kms", "plain-bucket": None})
+    folder = controls(tmp_path, S3_KMS)
+    sarif, summary = tmp_path / "check.sarif", tmp_path / "summary.md"
+    args = [
+        "check",
+        str(folder),
+        "--region",
+        "us-east-1",
+        "--output",
+        f"sarif:{sarif}",
+        "--output",
+        f"markdown:{summary}",
+    ]
+    assert main(args) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "1 PASS, 1 FAIL" in err
+    [result] = json.loads(sarif.read_text())["runs"][0]["results"]
+    assert "plain-bucket" in result["message"]["text"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(f"{S3_KMS}.feature")
+    assert "| FAIL | " in summary.read_text() and "plain-bucket" in summary.read_text()

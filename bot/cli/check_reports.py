@@ -1,0 +1,65 @@
+"""What `controlbot check` runs (filters on the controls' tags) and where its reports go (--output, repeatable)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.inputs.errors import UsageError
+from bot.language.feature import ParsedFeature
+from bot.runner.findings import Finding, summary_line
+from bot.runner.reports import FORMATS, Infos, render_report
+
+Output = tuple[str, Path]
+
+
+def parse_outputs(values: Sequence[str], default_format: str) -> list[Output]:
+    """Each --output is FILE (in --format) or FORMAT:FILE; folders must exist before any AWS call is made."""
+    outputs: list[Output] = []
+    for value in values:
+        fmt, _, rest = value.partition(":")
+        fmt, path = (fmt, Path(rest)) if fmt in FORMATS and rest else (default_format, Path(value))
+        if not path.parent.is_dir():
+            raise UsageError(f"--output {value}: the folder {path.parent} does not exist; create it first")
+        if path.is_dir():
+            raise UsageError(f"--output {value}: is a folder; give a file name")
+        outputs.append((fmt, path))
+    return outputs
+
+
+def _matches(feature: ParsedFeature, control: str, args: argparse.Namespace) -> bool:
+    maps = [t.removeprefix("@maps:").lower() for t in feature.tags if t.startswith("@maps:")]
+    wanted = [f.lower().rstrip(":") for f in args.framework]
+    return (
+        (not args.service or feature.tag_value("service") in args.service)
+        and (not args.severity or (feature.tag_value("severity") or "medium") in args.severity)
+        and (not args.control or control in args.control)
+        and (not wanted or any(m == w or m.startswith(w + ":") or m.startswith(w + ".") for m in maps for w in wanted))
+    )
+
+
+def select_controls(
+    controls: list[tuple[str, ParsedFeature]], args: argparse.Namespace
+) -> list[tuple[str, ParsedFeature]]:
+    """The controls the filters keep (--service, --severity, --framework, --control); none kept is an error."""
+    kept = [(control, feature) for control, feature in controls if _matches(feature, control, args)]
+    if controls and not kept:
+        raise UsageError("no control matches --service/--severity/--framework/--control")
+    return kept
+
+
+def write_reports(findings: list[Finding], infos: Infos, outputs: list[Output], fmt: str) -> None:
+    """Each --output in its format; without one, the --format report on stdout."""
+    if not outputs:
+        sys.stdout.write(render_report(findings, fmt, infos))
+        return
+    for output_format, path in outputs:
+        report = render_report(findings, output_format, infos)
+        try:
+            path.write_text(report, encoding="utf-8")
+        except OSError as error:  # the folder vanished during the run: keep the findings on stdout
+            sys.stdout.write(report)
+            raise UsageError(f"--output {path}: cannot write the report ({error.strerror}); printed it") from None
+    print(summary_line(findings), file=sys.stderr)
