@@ -16,6 +16,7 @@ from bot.knowledge.vocabulary import tokenize
 from bot.language.checker import check_feature
 
 SAME_SERVICE_BOOST = 1.5
+DRAFT_LINE = "# controlbot: draft"  # the start of the line generate writes under a draft's provenance line
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,10 @@ def _example(request_path: Path, root: Path) -> Example | None:
 
 
 def _validates(example: Example, left_out: list[str]) -> bool:
-    """A pair whose feature has a validate error (or trips a bug in the checker) is never shown to a model."""
+    """A pair whose feature has a validate error (or trips a bug in the checker) is never shown to a model, nor
+    is a draft nobody has reviewed yet (it still carries its draft line)."""
+    if any(line.startswith(DRAFT_LINE) for line in example.feature_text.split("\n", 3)[:3]):
+        return False
     try:
         problems = check_feature(example.feature_text, example.path, example.id, example.service)
     except Exception as error:  # a merged pair that trips a bug must not stop every later run

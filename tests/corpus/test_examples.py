@@ -163,3 +163,14 @@ def test_a_checker_crash_on_one_pair_becomes_its_warning(tmp_path: Path, monkeyp
         "controls/s3/versioning-trips-a-bug.feature: cannot be checked (RecursionError: maximum recursion depth "
         "exceeded); the pair is left out of the examples",
     ]
+
+
+def test_a_draft_nobody_reviewed_is_never_an_example(tmp_path: Path) -> None:
+    seed_text = SEED.with_suffix(".feature").read_text(encoding="utf-8")
+    first, rest = seed_text.split("\n", 1)
+    copy_seed(tmp_path, "versioning-reviewed")
+    copy_seed(
+        tmp_path, "versioning-draft", f"{first}\n# controlbot: draft — confidence 0.30 (low): planned offline\n{rest}"
+    )
+    request = load_request(copy_seed(tmp_path / "other", "versioning-new"))
+    assert [e.id for e in Corpus.load(tmp_path).nearest(request, 10)] == ["versioning-reviewed"]

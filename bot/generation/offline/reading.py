@@ -142,7 +142,7 @@ def concept_wanted(requirement: str, path: str) -> bool | None:
 
 def _concept_wanted(requirement: str, content: list[str], own: frozenset[str]) -> bool | None:
     best: tuple[int, bool] | None = None
-    for clause in _clause_words(requirement):
+    for clause in _clause_words(requirement, colon=True):
         hits = [i for i, word in enumerate(clause) if any(_matches(word, c) for c in content)]
         flips = [i for i, word in enumerate(clause) if _opposes(word, content)]
         if not hits and not flips:

@@ -85,6 +85,8 @@ def test_list_members_of_enabled_elements_only() -> None:
         ("Brokers must be deployed privately and never be reachable from outside.", "PubliclyAccessible", False),
         ("Every volume is encrypted automatically, even on block storage.", "EbsEncryptionByDefault", True),
         ("Logs must be kept.", "DeletionProtection", None),
+        # a colon ends a statement: "No … may make it public" and "… must not be public" each negate once
+        ("No bucket policy may make the bucket public: its policy status must not be public.", "IsPublic", False),
     ],
 )
 def test_concept_wanted(requirement: str, path: str, wanted: bool | None) -> None:
