@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from botocore.model import Shape
@@ -58,3 +59,20 @@ def masked_item(service: str, operation: str, items_path: str, item: Any) -> Any
 
 def is_sensitive(shape: Shape | None) -> bool:
     return shape is not None and bool(shape.metadata.get("sensitive"))
+
+
+# Credentials a value can hold in plain text even where botocore marks nothing sensitive (a repository URL
+# with a token in it, an access key in a tag): a report never prints them.
+_CREDENTIALS = re.compile(
+    r"(?<=://)[^/\s@:\"']+:[^/\s@\"']+(?=@)"  # user:password@ in a URL
+    r"|\b(?:AKIA|ASIA)[A-Z0-9]{16}\b"  # AWS access key ids
+    r"|\bgh[pousr]_[A-Za-z0-9]{20,}\b|\bgithub_pat_[A-Za-z0-9_]{20,}\b"  # GitHub tokens
+    r"|\bxox[abprs]-[A-Za-z0-9-]{10,}\b"  # Slack tokens
+    r"|-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)",  # PEM private keys
+    re.DOTALL,
+)
+
+
+def scrub_credentials(text: str) -> str:
+    """The text with anything shaped like a credential shown as <sensitive>."""
+    return _CREDENTIALS.sub(MASK, text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from bot.knowledge.sensitive import MASK, masked_item, masked_response
+from bot.knowledge.sensitive import MASK, masked_item, masked_response, scrub_credentials
 from bot.language.assertions import Document, PathError
 from bot.language.grammar import Step
 
@@ -53,7 +53,13 @@ def _quiet(check: Check, step: Step, document: Document) -> str | None:
 
 
 def shown(check: Check, step: Step, document: Document, masker: Masker) -> str | None:
-    """check(step, document), with every value that depends on a sensitive member shown as <sensitive>."""
+    """check(step, document), with every value that depends on a sensitive member, and anything shaped like a
+    credential, shown as <sensitive>."""
+    reason = _shown(check, step, document, masker)
+    return scrub_credentials(reason) if reason is not None else None
+
+
+def _shown(check: Check, step: Step, document: Document, masker: Masker) -> str | None:
     try:
         reason = check(step, document)
     except Exception as error:

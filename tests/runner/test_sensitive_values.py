@@ -230,3 +230,20 @@ def test_a_quantified_assertion_over_secrets_hides_every_element(
     assert finding.status == "FAIL"
     [reason] = finding.reasons
     assert reason.startswith(subject.format(p="Environment.Variables.*")) and reason.endswith(": actual <sensitive>")
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("https://builder:ghp_abcdefghijklmnopqrstuvwxyz0123@github.com/org/repo.git", "https://<sensitive>@github.com"),
+        ("key AKIAABCDEFGHIJKLMNOP in a tag", "key <sensitive> in a tag"),
+        ("-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----", "<sensitive>"),
+        ("https://github.com/org/repo.git", "https://github.com/org/repo.git"),
+    ],
+)
+def test_a_credential_in_a_plain_value_never_reaches_a_report(value: str, kept: str) -> None:
+    from bot.knowledge.sensitive import scrub_credentials
+
+    assert scrub_credentials(f'"Url" must match "^https://[^@]*$": actual "{value}"').endswith(f'actual "{kept}"') or (
+        kept in scrub_credentials(value) and "ghp_" not in scrub_credentials(value)
+    )
