@@ -67,6 +67,7 @@ def moto_sandbox() -> Sandbox:
 def _test_one(feature_path: Path, sandbox: Sandbox) -> ControlResult | None:
     """The feature's result, or None when it has no test file beside it."""
     from bot.cli.check import load_features
+    from bot.cli.validate import validate_file
 
     test_path = feature_path.with_name(feature_path.stem + SUFFIX)
     if not test_path.is_file():
@@ -78,6 +79,10 @@ def _test_one(feature_path: Path, sandbox: Sandbox) -> ControlResult | None:
     controls, broken = load_features([feature_path])
     if broken:
         return ControlResult(feature_path.stem, test_path.as_posix(), "ERROR", reason="; ".join(broken[0].reasons))
+    errors = [p for p in validate_file(feature_path) if p.severity == "error"]
+    if errors:  # cases passing on a control that does not validate would prove nothing about what ships
+        reason = f"the control has {len(errors)} validate error(s), first: {errors[0]}"
+        return ControlResult(controls[0][0], test_path.as_posix(), "ERROR", reason=reason)
     return run_control_tests(controls[0], tests, sandbox)
 
 

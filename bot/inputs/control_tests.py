@@ -195,6 +195,17 @@ def parse_control_tests(text: str, path: str) -> ControlTests:
     return ControlTests(path, cases, skip, region)
 
 
+def check_both_verdicts(tests: ControlTests, text: str) -> None:
+    """A control is shown right only by a resource it PASSes and one it FAILs: cases without both prove nothing."""
+    expected = {status for case in tests.cases for status in case.expect.values()}
+    if tests.cases and not {"PASS", "FAIL"} <= expected:
+        reader = _Reader(tests.path, _node_lines(yaml.compose(text, Loader=yaml.SafeLoader)))
+        message = (
+            "needs a case where a resource PASSes and one where a resource FAILs (else the control proves nothing)"
+        )
+        raise reader.fail(("cases",), message)
+
+
 def load_control_tests(path: Path) -> ControlTests:
     """Read and validate one test file, refusing oversized or unreadable files with one message."""
     file = path.as_posix()
@@ -206,4 +217,7 @@ def load_control_tests(path: Path) -> ControlTests:
         raise ControlTestError(file, "the file is not valid UTF-8; save it as UTF-8") from None
     except OSError as error:
         raise ControlTestError(file, f"the file cannot be read: {error.strerror or error}") from None
-    return parse_control_tests(text.removeprefix("\ufeff"), file)
+    text = text.removeprefix("\ufeff")
+    tests = parse_control_tests(text, file)
+    check_both_verdicts(tests, text)
+    return tests

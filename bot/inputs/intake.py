@@ -283,8 +283,10 @@ def find_requests(paths: Iterable[Path]) -> list[Path]:
                     if p.is_file() and not _is_hidden(p, path) and not p.name.endswith(".test.yaml")
                 )
             )
-        elif path.is_file():
+        elif path.is_file() and not path.name.endswith(".test.yaml"):  # test cases sit beside requests
             found.append(path)
+        elif path.is_file():
+            continue
         else:
             raise UsageError(f"{path.as_posix()}: no such file or directory")
     return list(dict.fromkeys(found))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.knowledge import shapes
+from bot.knowledge.resource_types import GENERIC_WORDS, ID_WORDS, noun_of, words_of
 from bot.knowledge.resources import Join, Listing, resource_model
 from bot.language.grammar import Step
 from bot.language.problems import Report
@@ -21,22 +22,35 @@ def check_join(listing_step: Step, enrich: Step, line: int, report: Report) -> N
         return  # unknown names are reported as errors elsewhere
     if listing is None or listing.items != listing_step.items_path:
         return
-    for name, kind, value in enrich.params:
-        if kind != "path" or not isinstance(value, str) or "." in value or "[" in value:
-            continue
-        problem = _mismatch(listing, value, model.target_of(enrich.operation, name))
-        if problem:
-            report.warn(line, f'"{enrich.op_ref}" parameter "{name}" is fed {problem}{_instead(joins, name)}')
+    fed = [
+        (n, v)
+        for n, kind, v in enrich.params
+        if kind == "path" and isinstance(v, str) and "." not in v and "[" not in v
+    ]
+    problems = [(n, _mismatch(listing, v, model.target_of(enrich.operation, n), enrich.operation)) for n, v in fed]
+    if any(not problem for _, problem in problems):
+        return  # one parameter identifies the resource; the others qualify it (EnvironmentName + ApplicationName)
+    for name, problem in problems:
+        report.warn(line, f'"{enrich.op_ref}" parameter "{name}" is fed {problem}{_instead(joins, name)}')
 
 
-def _mismatch(listing: Listing, field: str, target: frozenset[str]) -> str:
+def _mismatch(listing: Listing, field: str, target: frozenset[str], operation: str) -> str:
     listed = " ".join(sorted(listing.noun)) or "items"
+    if field != "@" and _refers_to(field, operation):
+        return ""
     if field != "@" and field not in listing.identifiers:
         return f'"{field}", which does not identify what "{listing.op_ref}" lists ({listed})'
     if target and not target & listing.noun:
         wanted = " ".join(sorted(target))
         return f'"{field}" of what "{listing.op_ref}" lists ({listed}), but it takes the identifier of a {wanted}'
     return ""
+
+
+def _refers_to(field: str, operation: str) -> bool:
+    """A field of the item naming the resource the call is about: the item refers to it (an environment's
+    PlatformArn for DescribePlatformVersion, a policy's DefaultVersionId for GetPolicyVersion)."""
+    own = words_of(field) - ID_WORDS - GENERIC_WORDS
+    return bool(own) and bool(own & noun_of(operation))
 
 
 def _instead(joins: tuple[Join, ...], name: str) -> str:

@@ -88,3 +88,13 @@ def test_an_endpoint_override_does_not_leak_out_of_the_sandbox(
     import os
 
     assert os.environ["AWS_ENDPOINT_URL"] == "http://127.0.0.1:9"
+
+
+def test_a_control_that_does_not_validate_is_an_error_not_a_pass(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    controls = _copy(tmp_path)
+    feature = controls / "s3" / f"{VERSIONING.name}.feature"
+    feature.write_text(feature.read_text().replace('"GetBucketVersioning.Status"', '"GetBucketVersioning.State"'))
+    assert main(["test", str(controls)]) == 2
+    assert "ERROR s3-bucket-versioning-enabled: the control has 1 validate error(s), first: " in capsys.readouterr().out

@@ -96,3 +96,10 @@ def test_setup_parameters_may_nest_deeper_than_a_request() -> None:
     deep = "{IpPermissions: [{IpProtocol: tcp, IpRanges: [{CidrIp: 0.0.0.0/0, Description: {a: {b: c}}}]}]}"
     text = f"cases:\n  - name: a\n    setup:\n      - call: ec2.AuthorizeSecurityGroupIngress\n        with: {deep}\n    expect: {{b: PASS}}\n"
     assert parse_control_tests(text, "x.test.yaml").cases[0].setup[0].params["IpPermissions"][0]["IpProtocol"] == "tcp"
+
+
+def test_a_file_whose_cases_never_expect_a_fail_proves_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "x.test.yaml"
+    path.write_text("cases:\n  - name: a\n    expect: {b: PASS}\n", encoding="utf-8")
+    with pytest.raises(ControlTestError, match=r"x\.test\.yaml:1: key 'cases': needs a case where a resource PASSes"):
+        load_control_tests(path)

@@ -91,3 +91,20 @@ def test_validate_prints_the_warning_and_still_passes(tmp_path: Path) -> None:
     assert code == 0, text
     assert f"{feature}:7: warning: " in text and 'list with "eks.ListClusters"' in text
     assert "1 feature(s) checked: 0 error(s), 1 warning(s)" in text
+
+
+def test_a_parameter_that_qualifies_an_identified_resource_or_follows_a_reference_does_not_warn() -> None:
+    qualified = _feature(
+        "elasticbeanstalk",
+        'the resources listed by "elasticbeanstalk.DescribeEnvironments" at "Environments" identified by "EnvironmentName"',
+        'each resource is enriched by "elasticbeanstalk.DescribeConfigurationSettings" with "ApplicationName" from '
+        '"ApplicationName" and "EnvironmentName" from "EnvironmentName"',
+        '"DescribeConfigurationSettings.ConfigurationSettings" must not be empty',
+    )
+    referenced = _feature(
+        "iam",
+        'the resources listed by "iam.ListPolicies" at "Policies" identified by "Arn"',
+        'each resource is enriched by "iam.GetPolicyVersion" with "PolicyArn" from "Arn" and "VersionId" from "DefaultVersionId"',
+        '"GetPolicyVersion.PolicyVersion.IsDefaultVersion" must be true',
+    )
+    assert _warnings(qualified, "elasticbeanstalk") == [] and _warnings(referenced, "iam") == []

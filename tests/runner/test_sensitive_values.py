@@ -235,7 +235,10 @@ def test_a_quantified_assertion_over_secrets_hides_every_element(
 @pytest.mark.parametrize(
     ("value", "kept"),
     [
-        ("https://builder:ghp_abcdefghijklmnopqrstuvwxyz0123@github.com/org/repo.git", "https://<sensitive>@github.com"),
+        (
+            "https://builder:ghp_abcdefghijklmnopqrstuvwxyz0123@github.com/org/repo.git",
+            "https://<sensitive>@github.com",
+        ),
         ("key AKIAABCDEFGHIJKLMNOP in a tag", "key <sensitive> in a tag"),
         ("-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----", "<sensitive>"),
         ("https://github.com/org/repo.git", "https://github.com/org/repo.git"),
