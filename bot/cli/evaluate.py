@@ -121,6 +121,7 @@ def confidence_summary(results: list[dict[str, Any]]) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     if args.bench is None and not args.leave_one_out:
         raise UsageError("give a benchmark file, or --leave-one-out [controls/]")
+    entries = [] if args.leave_one_out else load_bench(args.bench)
     settings = load_settings(os.environ, Path.cwd()).with_overrides(provider=args.provider, model=args.model)
     model = build_model(settings, OfflineModel)
     corpus = Corpus.load(Path.cwd(), CATALOGUE if settings.catalogue and not args.no_catalogue else None)
@@ -129,7 +130,6 @@ def run(args: argparse.Namespace) -> int:
         from bot.cli.leave_one_out import leave_one_out
 
         return leave_one_out(args, model, corpus, settings)
-    entries = load_bench(args.bench)
 
     def one(index_entry: tuple[int, dict[str, Any]]) -> dict[str, Any]:
         index, entry = index_entry

@@ -36,6 +36,7 @@ def test_a_case_the_control_gets_wrong_exits_1_with_the_case_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     wrong = "cases:\n  - name: never set\n    setup:\n      - call: s3.CreateBucket\n        with: {Bucket: archive}\n    expect: {archive: PASS}\n"
+    wrong += "  - name: also never set\n    setup:\n      - call: s3.CreateBucket\n        with: {Bucket: archive}\n    expect: {archive: FAIL}\n"
     assert main(["test", str(_copy(tmp_path, wrong))]) == 1
     out = capsys.readouterr().out
     assert (

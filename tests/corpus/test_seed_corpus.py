@@ -203,7 +203,8 @@ def _step_mutations(entry: StepLine, lines: list[str], service: str) -> list[Mut
         if entry.table:
             found.append(Mutation(line, row, f"| {name} ", f"| {name}X "))
         else:
-            found.append(Mutation(line, line, f'with "{name}"', f'with "{name}X"'))
+            joiner = "with" if offset == 0 else "and"  # several parameters: with "A" … and "B" …
+            found.append(Mutation(line, line, f'{joiner} "{name}"', f'{joiner} "{name}X"'))
         if kind == "path":
             fields.append((value, "| {} " if entry.table else 'from "{}"'))
     for path, context in fields:

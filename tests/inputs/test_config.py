@@ -29,7 +29,7 @@ def settings_from(root: Path, data: bytes, env: dict[str, str] | None = None) ->
         (b"max_requests: yes\n", ":1: key 'max_requests': must be a whole number from 1 to 1000, not true/false"),
         (b"provider: gpt\n", ":1: key 'provider': must be one of: auto, offline, openai, bedrock, not the text 'gpt'"),
         (b'model: "a\\e[31m"\n', ":1: key 'model': must be one line of text, not the text 'a\\x1b[31m'"),
-        (b"colour: red\n", ":1: key 'colour': unknown setting; allowed: base_url, bedrock_region, examples,"),
+        (b"colour: red\n", ":1: key 'colour': unknown setting; allowed: base_url, bedrock_region, catalogue, examples,"),
         (b"max_retries: 2001-13-45\n", ":1: key 'max_retries': '2001-13-45' reads as a date or time but is not"),
         (b"model: caf\xe9\n", ": the file is not valid UTF-8 (byte 0xe9)"),
         (BILLION_LAUGHS.encode(), ":1: YAML anchors and aliases (&name, *name) are not allowed"),
@@ -106,3 +106,11 @@ def test_any_config_file_gives_typed_settings_or_one_clear_error(
         value = getattr(settings, name)
         assert isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 1000
     assert isinstance(settings.timeout_s, float) and 0 < settings.timeout_s <= 3600
+
+
+def test_catalogue_false_leaves_the_shipped_catalogue_out(tmp_path: Path) -> None:
+    (tmp_path / ".controlbot.yaml").write_text("catalogue: false\n", encoding="utf-8")
+    assert load_settings({}, tmp_path).catalogue is False
+    (tmp_path / ".controlbot.yaml").write_text("catalogue: 'no'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="key 'catalogue': must be true or false"):
+        load_settings({}, tmp_path)
