@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 import statistics
 import subprocess
 import sys
@@ -36,7 +37,8 @@ EC2_REQUIREMENTS = (
 def _generate(repo: Path, *paths: str) -> float:
     command = [sys.executable, "-m", "bot.cli.main", "generate", *paths, "--force", "--no-catalogue", "--jobs", "1"]
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, cwd=repo)
+    env = {**os.environ, "XDG_CACHE_HOME": str(repo / ".cache")}  # the corpus cache of this repository only
+    done = subprocess.run(command, capture_output=True, text=True, cwd=repo, env=env)
     if done.returncode not in (0, 1):  # 1: a request failed its checks, the others were written
         raise SystemExit(f"generate failed in {repo}: {done.stderr[-1500:]}")
     return time.perf_counter() - started
@@ -50,7 +52,7 @@ def one_new_request(size: int, runs: int) -> float:
         request = repo / "controls" / "sqs" / "queue-encrypted-new.yaml"
         request.parent.mkdir(parents=True, exist_ok=True)
         request.write_text(NEW_REQUEST, encoding="utf-8")
-        _generate(repo, str(request))  # warm the file cache
+        _generate(repo, str(request))  # warm the file cache and the corpus cache, as any earlier run does
         return statistics.median(_generate(repo, str(request)) for _ in range(runs))
 
 

@@ -33,3 +33,9 @@ def fake_openai() -> Iterator[FakeOpenAI]:
 def mock_model() -> MockModel:
     """An in-process model answering each step from what the test enqueued."""
     return MockModel()
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The corpus cache of a test run never touches the user's ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))

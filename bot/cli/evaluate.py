@@ -15,6 +15,7 @@ import yaml
 
 from bot.corpus.catalogue import CATALOGUE
 from bot.corpus.examples import Corpus
+from bot.corpus.search_cache import default_cache_file
 from bot.generation.evaluation import expected_hits, feature_facts, field_hit, map_fields, normalise_path
 from bot.generation.offline.engine import OfflineModel
 from bot.generation.pipeline import generate_control
@@ -124,7 +125,8 @@ def run(args: argparse.Namespace) -> int:
     entries = [] if args.leave_one_out else load_bench(args.bench)
     settings = load_settings(os.environ, Path.cwd()).with_overrides(provider=args.provider, model=args.model)
     model = build_model(settings, OfflineModel)
-    corpus = Corpus.load(Path.cwd(), CATALOGUE if settings.catalogue and not args.no_catalogue else None)
+    catalogue = CATALOGUE if settings.catalogue and not args.no_catalogue else None
+    corpus = Corpus.load(Path.cwd(), catalogue, default_cache_file(os.environ))
     print(f"provider {model.provider}, model {model.model}", file=sys.stderr)
     if args.leave_one_out:
         from bot.cli.leave_one_out import leave_one_out

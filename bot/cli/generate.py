@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.corpus.catalogue import CATALOGUE
 from bot.corpus.examples import Corpus
+from bot.corpus.search_cache import default_cache_file
 from bot.generation.confidence import THRESHOLDS, read_header
 from bot.generation.offline.engine import NOTE, OfflineModel
 from bot.generation.pipeline import Generation, generate_control
@@ -74,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
     model = build_model(settings, OfflineModel)
     print(f"provider {model.provider}, model {model.model}" + (f" ({NOTE})" if model.provider == "offline" else ""))
     paths = find_requests(args.paths)
-    corpus = Corpus.load(Path.cwd(), CATALOGUE if settings.catalogue and not args.no_catalogue else None)
+    catalogue = CATALOGUE if settings.catalogue and not args.no_catalogue else None
+    corpus = Corpus.load(Path.cwd(), catalogue, default_cache_file(os.environ))
     for warning in corpus.skipped:
         print(f"controlbot: warning: {one_line(warning)}", file=sys.stderr)
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:

@@ -6,12 +6,16 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import bm25s
 import numpy as np
+import yaml
 
+from bot.corpus.search_cache import SearchCache
 from bot.inputs.errors import RequestError
 from bot.inputs.intake import ControlRequest, load_request
+from bot.inputs.services import UnknownServiceError, resolve_service
 from bot.knowledge.vocabulary import tokenize
 from bot.language.checker import check_feature
 
@@ -32,30 +36,65 @@ class Example:
     shown: str = ""  # the feature's path as warnings name it (relative to the repository)
 
 
-def _example(request_path: Path, root: Path) -> Example | None:
+_FAST_YAML: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SEARCH_KEYS = ("title", "requirement", "resource", "category", "service")
+
+
+def _quick_request(request_path: Path, text: str) -> tuple[str, str] | None:
+    """(service, search text) from a plain reading of a request file, or None when it needs the strict reading
+    (which then says what is wrong). Loading stays cheap per pair; a chosen example is read strictly."""
+    try:
+        data = yaml.load(text, Loader=_FAST_YAML)
+    except Exception:  # PyYAML raises ValueError too (a date such as 2024-02-30): the strict reading says why
+        return None
+    if not isinstance(data, dict) or not all(
+        isinstance(data.get(k), str) for k in ("service", "resource", "requirement")
+    ):
+        return None
+    if not all(isinstance(data.get(k), str | None) for k in _SEARCH_KEYS):
+        return None
+    try:
+        service = resolve_service(data["service"])
+    except UnknownServiceError:
+        return None
+    return service, " ".join(data[k] for k in _SEARCH_KEYS if data.get(k) and k != "service") + f" {service}"
+
+
+def _example(request_path: Path, root: Path, cache: SearchCache) -> Example | None:
     """The merged pair at `request_path`; None when it has no feature; CorpusSkip when the pair is unusable.
-    Whether the feature validates is checked when it is first chosen (see Corpus.nearest), not here."""
+    The request is read strictly, and the feature validated, when the pair is first chosen (Corpus.nearest)."""
     feature_path = request_path.with_suffix(".feature")
     shown = feature_path.relative_to(root).as_posix()
     if not feature_path.is_file() or feature_path.is_symlink():
         return None
     try:
-        request = load_request(request_path)
-        feature_text = feature_path.read_text(encoding="utf-8")
         request_text = request_path.read_text(encoding="utf-8")
+        cached = cache.get(request_path)
+        quick = cached or _quick_request(request_path, request_text)
+        if quick is None:
+            request = load_request(request_path)  # raises what is wrong, or reads what the plain reading could not
+            quick = (request.service, search_text(request))
+        feature_text = feature_path.read_text(encoding="utf-8")
     except RequestError as error:
         named = RequestError(request_path.relative_to(root).as_posix(), error.message, error.key, error.line)
         raise CorpusSkip(f"{named}; the pair is left out of the examples") from None
     except (OSError, UnicodeDecodeError) as error:
         raise CorpusSkip(f"{shown}: cannot be read ({error}); the pair is left out of the examples") from None
-    text = search_text(request)
-    return Example(request.id, request.service, request_text, feature_text, text, str(feature_path), shown)
+    service, text = quick
+    if cached is None:
+        cache.put(request_path, service, text)
+    return Example(request_path.stem, service, request_text, feature_text, text, str(feature_path), shown)
 
 
 def _validates(example: Example, left_out: list[str]) -> bool:
     """A pair whose feature has a validate error (or trips a bug in the checker) is never shown to a model, nor
     is a draft nobody has reviewed yet (it still carries its draft line)."""
     if any(line.startswith(DRAFT_LINE) for line in example.feature_text.split("\n", 3)[:3]):
+        return False
+    try:
+        load_request(Path(example.path).with_suffix(".yaml"))
+    except RequestError as error:
+        left_out.append(f"{error}; the pair is left out of the examples")
         return False
     try:
         problems = check_feature(example.feature_text, example.path, example.id, example.service)
@@ -70,12 +109,12 @@ class CorpusSkip(Exception):
     """A merged pair the corpus leaves out, with the warning that says why."""
 
 
-def _load_examples(paths: Iterable[Path], root: Path) -> tuple[list[Example], list[str]]:
+def _load_examples(paths: Iterable[Path], root: Path, cache: SearchCache) -> tuple[list[Example], list[str]]:
     examples: list[Example] = []
     skipped: list[str] = []
     for path in paths:
         try:
-            example = _example(path, root)
+            example = _example(path, root, cache)
         except CorpusSkip as skip:
             skipped.append(str(skip))
             continue
@@ -98,14 +137,16 @@ class Corpus:
     validated: bool = False  # True when every example is known to validate (given by the caller)
 
     @classmethod
-    def load(cls, root: Path, catalogue: Path | None = None) -> Corpus:
+    def load(cls, root: Path, catalogue: Path | None = None, cache_file: Path | None = None) -> Corpus:
         """The repository's controls/, then the shipped catalogue's controls whose ids the repository lacks."""
         folder = root / "controls"
-        examples, skipped = _load_examples(_requests(folder), root)
+        cache = SearchCache(cache_file)
+        examples, skipped = _load_examples(_requests(folder), root, cache)
         if catalogue is not None and catalogue.is_dir() and not _same_folder(folder, catalogue):
             own = {e.id for e in examples}
-            shipped, _ = _load_examples(_requests(catalogue), catalogue)
+            shipped, _ = _load_examples(_requests(catalogue), catalogue, cache)
             examples += [e for e in shipped if e.id not in own]
+        cache.save()
         return cls(tuple(examples), tuple(skipped))
 
     @classmethod

@@ -174,3 +174,31 @@ def test_a_draft_nobody_reviewed_is_never_an_example(tmp_path: Path) -> None:
     )
     request = load_request(copy_seed(tmp_path / "other", "versioning-new"))
     assert [e.id for e in Corpus.load(tmp_path).nearest(request, 10)] == ["versioning-reviewed"]
+
+
+def test_a_second_load_reads_unchanged_requests_from_the_cache_and_changed_ones_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.corpus.examples
+
+    copy_seed(tmp_path, "versioning-one")
+    two = copy_seed(tmp_path, "versioning-two")
+    cache = tmp_path / "cache" / "corpus.json"
+    first = Corpus.load(tmp_path, cache_file=cache)
+    assert cache.is_file()
+    read: list[str] = []
+    real = bot.corpus.examples._quick_request
+    monkeypatch.setattr(bot.corpus.examples, "_quick_request", lambda p, t: read.append(p.stem) or real(p, t))
+    again = Corpus.load(tmp_path, cache_file=cache)
+    assert read == [] and [e.search_text for e in again.examples] == [e.search_text for e in first.examples]
+    two.write_text(two.read_text(encoding="utf-8").replace("S3 bucket", "S3 general purpose bucket"), encoding="utf-8")
+    changed = Corpus.load(tmp_path, cache_file=cache)
+    assert read == ["versioning-two"] and "general purpose" in changed.examples[1].search_text
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
+    copy_seed(tmp_path, "versioning-one")
+    cache = tmp_path / "corpus.json"
+    cache.write_text("{not json", encoding="utf-8")
+    assert [e.id for e in Corpus.load(tmp_path, cache_file=cache).examples] == ["versioning-one"]
+    assert "versioning-one" in cache.read_text(encoding="utf-8")
