@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 import re
 
-from bot.generation.offline.reading import concept_wanted, mention, qualifies_resource, read, value_words, words_of
+from bot.generation.offline.reading import (
+    concept_wanted,
+    mention,
+    named_under_no_subject,
+    qualifies_resource,
+    read,
+    value_words,
+    words_of,
+)
 from bot.generation.offline.security_terms import (
     BAD_VALUES,
     GOOD_VALUES,
@@ -132,6 +140,8 @@ def _named(value: str, requirement: str, resource: str) -> int:
     balancers must …") picks resources, not the setting, and does not count ("audit logs must …" does)."""
     reading = read(requirement)
     said = mention(value, reading.predicate_text)
+    if said and named_under_no_subject(value, requirement):
+        return -said  # "No task definition may set its PID mode to host": host is what must not be
     if said or not reading.subject_text:
         return said
     resource_words = set(words_of(resource))

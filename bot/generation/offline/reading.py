@@ -14,11 +14,13 @@ NEGATION_CUES = frozenset(
         "not", "no", "never", "without", "disabled", "disable", "off", "prohibited", "prohibit", "forbidden",
         "forbid", "disallowed", "disallow", "cannot", "none", "nor", "deny", "denied", "blocked",
         "prevent", "prevented", "avoid", "exclude", "excluded", "neither", "mustn",
-        "shouldn", "can't", "isn", "aren", "doesn", "don", "lack", "lacks", "removed", "unset",
+        "shouldn", "can't", "isn", "aren", "doesn", "don", "lack", "lacks", "removed", "unset", "false", "fals",
     }
 )  # fmt: skip
 # Cues that negate what comes before them ("Root access must be disabled"); the others negate what follows.
-TRAILING_CUES = frozenset({"disabled", "off", "prohibited", "forbidden", "disallowed", "denied", "blocked", "removed"})
+TRAILING_CUES = frozenset(
+    {"disabled", "off", "prohibited", "forbidden", "disallowed", "denied", "blocked", "removed", "false", "fals"}
+)
 # Field-name words that mean the field guards against what the rest of its name says (BlockPublicPolicy).
 PROTECTIVE_STEMS = frozenset({"block", "restrict", "deny", "prevent", "ignor", "no", "disallow"})
 # Words after a value that reject it ("a logging level of OFF is not allowed", "basic … is not enough").
@@ -55,6 +57,9 @@ EXCLUSION = re.compile(
 _HUMP = re.compile(r"[a-z][A-Z]")
 WINDOW = 5  # words between a cue and what it negates
 REJECT_WINDOW = 6  # "plain TCP or UDP listeners are not permitted"
+SUBJECT_SPAN = 10  # "No <subject of up to nine words> may …"
+_SUBJECT_NEGATIONS = frozenset({"no", "none", "neither"})
+_SUBJECT_MODALS = frozenset({"may", "can", "must", "shall", "should", "will", "might"})
 VALUE_WINDOW = 12  # "must not use deprecated runtimes such as python2.7"
 STRONG_WINDOW = 8  # "must not run their build environment in privileged mode"
 _STRONG_CUES = frozenset({"not", "no", "never", "without"})
@@ -118,7 +123,28 @@ def _cues_near(words: tuple[str, ...], hits: list[int], own: frozenset[str]) -> 
             i > last and (word in TRAILING_CUES or words[i + 1 : i + 2] in _NOT_ALLOWED)
         ):
             count += 1
-    return count
+    return count + _negated_subject(words, min(hits), min(hits) - STRONG_WINDOW)
+
+
+def named_under_no_subject(value: str, requirement: str) -> bool:
+    """The value is named in the requirement's first clause after "No <subject> may …": what must not be
+    ("No active task definition may set its PID mode to host"), not a value of another clause."""
+    clauses = _clause_words(requirement, colon=True)
+    tokens = value_words(value)
+    if not clauses or not tokens:
+        return False
+    start = _find_in_order(clauses[0], tokens)
+    return start is not None and _negated_subject(clauses[0], start, 1) == 1
+
+
+def _negated_subject(words: tuple[str, ...], at: int, window_start: int) -> int:
+    """1 when the clause says "No <subject> may/must/can …" and `at` is in what follows the modal verb, however
+    far ("No active task definition may set its PID mode to host"), unless the "no" is already counted
+    because it is near (`window_start` <= 0)."""
+    if not words or words[0] not in _SUBJECT_NEGATIONS or window_start <= 0:
+        return 0
+    modal = next((i for i, w in enumerate(words[1:SUBJECT_SPAN], 1) if w in _SUBJECT_MODALS), None)
+    return 1 if modal is not None and modal < at else 0
 
 
 def _matches(requirement_word: str, field_word: str) -> bool:
@@ -179,7 +205,9 @@ def mention(value: str, requirement: str) -> int:
         start = _find_in_order(clause, tokens)
         if start is not None:
             before = clause[max(0, start - VALUE_WINDOW) : start]
-            rejected = any(w in NEGATION_CUES for w in before) or _rejected_after(tokens, requirement)
+            near = any(w in NEGATION_CUES for w in before)
+            far = _negated_subject(clause, start, start - VALUE_WINDOW) == 1
+            rejected = near or far or _rejected_after(tokens, requirement)
             return -1 if rejected else 1
     return 0
 

@@ -85,12 +85,36 @@ def test_list_members_of_enabled_elements_only() -> None:
         ("Brokers must be deployed privately and never be reachable from outside.", "PubliclyAccessible", False),
         ("Every volume is encrypted automatically, even on block storage.", "EbsEncryptionByDefault", True),
         ("Logs must be kept.", "DeletionProtection", None),
+        ("No subnet may assign public addresses (MapPublicIpOnLaunch must be false).", "MapPublicIpOnLaunch", False),
         # a colon ends a statement: "No … may make it public" and "… must not be public" each negate once
         ("No bucket policy may make the bucket public: its policy status must not be public.", "IsPublic", False),
     ],
 )
 def test_concept_wanted(requirement: str, path: str, wanted: bool | None) -> None:
     assert concept_wanted(requirement, path) is wanted
+
+
+@pytest.mark.parametrize(
+    ("service", "resource", "requirement", "step"),
+    [
+        (
+            "ecs",
+            "ECS task definition",
+            "No active task definition may set its PID mode to host, which lets its containers see every process.",
+            '"DescribeTaskDefinition.taskDefinition.pidMode" must not be one of ["host"]',
+        ),
+        (
+            "kms",
+            "KMS key",
+            "No customer managed KMS key may be in the PendingDeletion or PendingReplicaDeletion state.",
+            '"DescribeKey.KeyMetadata.KeyState" must not be one of ["PendingDeletion", "PendingReplicaDeletion"]',
+        ),
+    ],
+)
+def test_a_value_named_after_a_no_subject_is_what_must_not_be(
+    service: str, resource: str, requirement: str, step: str
+) -> None:
+    assert step in _plan(service, resource, requirement)
 
 
 def test_mention_reads_values_in_their_clause() -> None:
