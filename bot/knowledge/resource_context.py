@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from bot.knowledge import shapes
 from bot.knowledge.botocore_index import FieldDoc
 from bot.knowledge.resource_docs import key_member
@@ -58,6 +60,8 @@ def _listing(listing: Listing) -> str:
     for name, values in listing.constants:
         default = dict(listing.default_constants())[name]
         text += f'; requires {name} one of {" | ".join(values)} (write: with "{name}" set to "{default}")'
+    for name, value in listing.own:
+        text += f'; only the account\'s own (write: with "{name}" set to {json.dumps(value)})'
     return text
 
 

@@ -72,7 +72,8 @@ def find_listings(raw: RawModel) -> list[tuple[Listing, str | None]]:
             continue
         path, shape_name, structured = items
         idents = identifiers(raw, shape_name, operation) if structured else ("@",)
-        listing = Listing(raw.service, operation, path, shape_name if structured else None, idents, constants)
+        shape = shape_name if structured else None
+        listing = Listing(raw.service, operation, path, shape, idents, constants, own=_own_scope(raw, operation))
         found.append((listing, others[0] if others else None))
     return found
 
@@ -88,6 +89,21 @@ def _inputs(raw: RawModel, operation: str) -> tuple[tuple[tuple[str, tuple[str, 
         else:
             others.append(name)
     return tuple(constants), others
+
+
+_OWNER_INPUTS = frozenset({"OwnerIds", "Owners"})
+
+
+def _own_scope(raw: RawModel, operation: str) -> tuple[tuple[str, object], ...]:
+    """An owner filter whose documentation offers `self` (ec2 DescribeSnapshots' OwnerIds, DescribeImages'
+    Owners): without it the call also lists what other accounts share publicly, and a control would judge
+    every public snapshot or image in AWS."""
+    shape = raw.input_shape(operation)
+    for name in shape.get("members", {}):
+        listed = name in _OWNER_INPUTS and raw.member_shape(shape, name).get("type") == "list"
+        if listed and re.search(r"\bself\b", raw.member_doc(shape, name)):
+            return ((name, ["self"]),)
+    return ()
 
 
 def best_items(raw: RawModel, operation: str, output: str) -> _Items | None:

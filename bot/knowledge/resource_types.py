@@ -94,6 +94,7 @@ class Listing:
     parent: Join | None = None  # a child listing: its one required identifier comes from a parent's items
     parent_optional: bool = False  # the parent only scopes the call (route53 ListQueryLoggingConfigs' HostedZoneId)
     scope_needed: bool = False  # without the scoping parent the call answers for the caller only, or fails
+    own: tuple[tuple[str, object], ...] = ()  # optional inputs that keep the account's own resources (OwnerIds)
 
     @property
     def noun(self) -> frozenset[str]:
@@ -110,8 +111,8 @@ class Listing:
             return None
         return shapes.service_model(self.service).shape_for(self.item_shape)
 
-    def default_constants(self) -> tuple[tuple[str, str], ...]:
-        return tuple((name, default_constant(values)) for name, values in self.constants)
+    def default_constants(self) -> tuple[tuple[str, object], ...]:
+        return tuple((name, default_constant(values)) for name, values in self.constants) + self.own
 
 
 @dataclass(frozen=True)

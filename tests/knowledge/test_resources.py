@@ -139,3 +139,13 @@ def test_every_listing_names_items_that_resolve_in_its_response(service: str) ->
         item = listing.item
         for ident in listing.identifiers:
             assert ident == "@" or (item is not None and ident in item.members), listing
+
+
+def test_listings_that_also_show_other_accounts_resources_keep_the_accounts_own() -> None:
+    from bot.knowledge.resources import resource_model
+
+    snapshots = resource_model("ec2").listing("DescribeSnapshots")
+    images = resource_model("ec2").listing("DescribeImages")
+    assert snapshots is not None and snapshots.own == (("OwnerIds", ["self"]),)
+    assert images is not None and images.own == (("Owners", ["self"]),)
+    assert resource_model("ec2").listing("DescribeVolumes").own == ()  # type: ignore[union-attr]

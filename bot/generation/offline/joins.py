@@ -16,7 +16,7 @@ def nouns(text: str) -> set[str]:
     return {w.lower().rstrip("s") for w in split_words(text)} - {"get", "describe", "list", "batch", "head"}
 
 
-def constants_clause(constants: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> str:
+def constants_clause(constants: tuple[tuple[str, object], ...] | list[tuple[str, str]]) -> str:
     return "".join(f" and {quote(name)} set to {json.dumps(value)}" for name, value in constants)
 
 
