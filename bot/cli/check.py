@@ -11,7 +11,15 @@ from typing import Any
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, ProfileNotFound
+from botocore.exceptions import (
+    BotoCoreError,
+    ClientError,
+    ConnectTimeoutError,
+    EndpointConnectionError,
+    NoCredentialsError,
+    ProfileNotFound,
+    ReadTimeoutError,
+)
 
 from bot.cli.catalogue import add_filters, selected
 from bot.cli.check_reports import parse_outputs, select_controls, write_reports
@@ -28,6 +36,17 @@ from bot.runner.run import DEFAULT_MAX_RESOURCES, DEFAULT_TIMEOUT_S, RunOptions,
 DEFAULT_WORKERS = 8
 DEFAULT_MAX_ATTEMPTS = 10
 CONNECT_TIMEOUT_S = 10
+PREFLIGHT_TIMEOUT_S = 5  # the STS check before any control runs
+REFUSED_CREDENTIALS = frozenset(
+    {
+        "InvalidClientTokenId",
+        "SignatureDoesNotMatch",
+        "ExpiredToken",
+        "ExpiredTokenException",
+        "UnrecognizedClientException",
+        "AccessDenied",
+    }
+)
 READ_TIMEOUT_S = 30  # botocore's default is 60: a stalled endpoint holds a worker for at most this per attempt
 
 
@@ -123,14 +142,23 @@ def _session(profile: str | None) -> Any:
 
 
 def _account_id(session: Any, region: str) -> str:
-    """The account id (for naming account-setting findings); "" when STS cannot say."""
+    """The account id (for naming account-setting findings), asked first and fast: credentials AWS refuses or
+    an endpoint that does not answer end the run in seconds with one line, not after minutes of retries."""
+    quick = Config(connect_timeout=PREFLIGHT_TIMEOUT_S, read_timeout=PREFLIGHT_TIMEOUT_S, retries={"max_attempts": 1})
     try:
-        return str(session.client("sts", region_name=region).get_caller_identity()["Account"])
+        return str(session.client("sts", region_name=region, config=quick).get_caller_identity()["Account"])
     except NoCredentialsError:
         raise UsageError(
             "no AWS credentials found: use --profile, AWS_PROFILE, environment keys, SSO or a role"
         ) from None
-    except (BotoCoreError, ClientError):
+    except (EndpointConnectionError, ConnectTimeoutError, ReadTimeoutError) as error:
+        raise UsageError(f"cannot reach AWS STS to check the credentials: {one_line(str(error), 300)}") from None
+    except ClientError as error:
+        code = error.response.get("Error", {}).get("Code", "")
+        if code in REFUSED_CREDENTIALS:
+            raise UsageError(f"AWS refused the credentials ({code}): {one_line(str(error), 300)}") from None
+        return ""  # an STS that answers something else (a partial emulator) does not stop the run
+    except BotoCoreError:
         return ""
 
 

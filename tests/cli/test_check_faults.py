@@ -242,3 +242,32 @@ def test_an_ordering_comparison_between_a_string_and_a_number_is_an_error(
     assert (
         "'<' not supported between instances of 'str' and 'int'" in findings[("s3-order", "some-bucket")]["reasons"][0]
     )
+
+
+STS_REFUSAL = (
+    b'<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type>'
+    b"<Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message>"
+    b"</Error><RequestId>r-1</RequestId></ErrorResponse>"
+)
+
+
+@pytest.mark.usefixtures("aws")
+def test_credentials_aws_refuses_end_the_run_at_once_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = controls(tmp_path, S3_KMS)
+    with FakeAwsEndpoint(lambda op, _: (403, "text/xml", STS_REFUSAL)) as sts:
+        monkeypatch.setenv("AWS_ENDPOINT_URL_STS", sts.url)
+        assert main(["check", str(folder), "--region", "us-east-1"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("controlbot: AWS refused the credentials (InvalidClientTokenId): ") and err.count("\n") == 1
+
+
+@pytest.mark.usefixtures("aws")
+def test_an_endpoint_that_does_not_answer_ends_the_run_in_seconds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = controls(tmp_path, S3_KMS)
+    monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")  # nothing listens on the discard port
+    assert main(["check", str(folder), "--region", "us-east-1"]) == 2
+    assert capsys.readouterr().err.startswith("controlbot: cannot reach AWS STS to check the credentials: ")
