@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import threading
@@ -27,11 +28,14 @@ from bot.corpus.catalogue import Catalogue
 from bot.inputs.errors import UsageError
 from bot.inputs.files import find_features
 from bot.inputs.safe_text import one_line
+from bot.inputs.suppressions import DEFAULT_FILE as SUPPRESSIONS_FILE
+from bot.inputs.suppressions import Suppression, SuppressionError, load_suppressions
 from bot.language.feature import ParsedFeature, parse_feature, read_feature_file
 from bot.runner.calls import DEFAULT_MAX_PAGES, ApiCache, ClientFactory
 from bot.runner.findings import Finding, exit_code
 from bot.runner.reports import FORMATS, ControlInfo
 from bot.runner.run import DEFAULT_MAX_RESOURCES, DEFAULT_TIMEOUT_S, RunOptions, control_id, run_controls
+from bot.runner.suppress import apply_suppressions
 
 DEFAULT_WORKERS = 8
 DEFAULT_MAX_ATTEMPTS = 10
@@ -62,6 +66,11 @@ def register(parser: Any) -> None:
     )
     parser.add_argument("--profile", help="AWS profile (default: the standard boto3 credential chain)")
     parser.add_argument("--control", action="append", default=[], help="only this control id (repeatable)")
+    parser.add_argument(
+        "--suppressions",
+        type=Path,
+        help=f"accepted exceptions (default: {SUPPRESSIONS_FILE} when it exists); a covered FAIL is SUPPRESSED",
+    )
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument(
         "--output",
@@ -181,6 +190,18 @@ def _regions(args: argparse.Namespace, session: Any) -> tuple[str, ...]:
     return regions
 
 
+def _suppressions(path: Path | None) -> tuple[Suppression, ...]:
+    """--suppressions, else .controlbot-suppressions.yaml when there is one; a broken file stops the run."""
+    if path is None:
+        path = Path(SUPPRESSIONS_FILE)
+        if not path.is_file():
+            return ()
+    try:
+        return load_suppressions(path)
+    except SuppressionError as error:
+        raise UsageError(str(error)) from None
+
+
 def _feature_paths(args: argparse.Namespace) -> list[Path]:
     """The features to run: the paths given, the filtered catalogue with --catalogue, else controls/."""
     chosen = [e.feature_path for e in selected(Catalogue.load(), args)] if args.catalogue else []
@@ -192,6 +213,7 @@ def _feature_paths(args: argparse.Namespace) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     _check_bounds(args)
     outputs = parse_outputs(args.output, args.format)
+    suppressions = _suppressions(args.suppressions)
     controls, broken = load_features(_feature_paths(args))
     infos = {control: ControlInfo.of(control, feature, feature.uri) for control, feature in controls}
     controls = select_controls(controls, args)
@@ -200,5 +222,6 @@ def run(args: argparse.Namespace) -> int:
     options = RunOptions(regions, _account_id(session, regions[0]), args.workers, args.max_resources, args.timeout)
     cache = ApiCache(boto3_clients(session, args.workers), args.max_pages)
     findings = broken + run_controls(controls, cache, options)
+    findings = apply_suppressions(findings, suppressions, options.account_id, dt.date.today())
     write_reports(findings, infos, outputs, args.format)
     return exit_code(findings)

@@ -72,7 +72,7 @@ def is_test_file(path: Path) -> bool:
     return path.name.endswith(SUFFIX)
 
 
-def _node_lines(node: yaml.Node | None, where: Path_ = ()) -> dict[Path_, int]:
+def node_lines(node: yaml.Node | None, where: Path_ = ()) -> dict[Path_, int]:
     """The 1-based line of every key and list item, by its path from the top."""
     lines: dict[Path_, int] = {}
     if node is None:
@@ -80,11 +80,11 @@ def _node_lines(node: yaml.Node | None, where: Path_ = ()) -> dict[Path_, int]:
     lines[where] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            lines.update(_node_lines(value, (*where, str(key.value))))
+            lines.update(node_lines(value, (*where, str(key.value))))
             lines[(*where, str(key.value))] = key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines.update(_node_lines(item, (*where, index)))
+            lines.update(node_lines(item, (*where, index)))
     return lines
 
 
@@ -179,7 +179,7 @@ def parse_control_tests(text: str, path: str) -> ControlTests:
         document, _ = load_strict_yaml(text, MAX_DEPTH)
     except YamlRefused as refused:
         raise ControlTestError(path, refused.message, key=refused.key, line=refused.line) from None
-    reader = _Reader(path, _node_lines(yaml.compose(text, Loader=yaml.SafeLoader)))
+    reader = _Reader(path, node_lines(yaml.compose(text, Loader=yaml.SafeLoader)))
     top = reader.mapping(document, (), _TOP_KEYS)
     skip = reader.text(top["skip"], ("skip",)) if "skip" in top else None
     region = reader.text(top.get("region", DEFAULT_REGION), ("region",))
@@ -199,7 +199,7 @@ def check_both_verdicts(tests: ControlTests, text: str) -> None:
     """A control is shown right only by a resource it PASSes and one it FAILs: cases without both prove nothing."""
     expected = {status for case in tests.cases for status in case.expect.values()}
     if tests.cases and not {"PASS", "FAIL"} <= expected:
-        reader = _Reader(tests.path, _node_lines(yaml.compose(text, Loader=yaml.SafeLoader)))
+        reader = _Reader(tests.path, node_lines(yaml.compose(text, Loader=yaml.SafeLoader)))
         message = (
             "needs a case where a resource PASSes and one where a resource FAILs (else the control proves nothing)"
         )

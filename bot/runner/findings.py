@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bot.inputs.safe_text import escape
 
-STATUSES = ("PASS", "FAIL", "NOT_APPLICABLE", "ERROR", "MANUAL")
+STATUSES = ("PASS", "FAIL", "NOT_APPLICABLE", "ERROR", "MANUAL", "SUPPRESSED")
 FORMATS = ("text", "json", "junit")
 _CELL_CAP = 60
 
@@ -64,7 +64,7 @@ def exit_code(findings: Iterable[Finding]) -> int:
 
 def summary_line(findings: Sequence[Finding]) -> str:
     counts = summarize(findings)
-    return ", ".join(f"{counts[s]} {s}" for s in STATUSES)
+    return ", ".join(f"{counts[s]} {s}" for s in STATUSES if s != "SUPPRESSED" or counts[s])
 
 
 def _cell(text: str) -> str:
@@ -107,7 +107,7 @@ def _testcase(suite: ET.Element, finding: Finding) -> None:
         ET.SubElement(case, "failure", message=message, type="FAIL").text = "\n".join(finding.reasons)
     elif finding.status == "ERROR":
         ET.SubElement(case, "error", message=message, type="ERROR").text = "\n".join(finding.reasons)
-    elif finding.status in ("NOT_APPLICABLE", "MANUAL"):
+    elif finding.status in ("NOT_APPLICABLE", "MANUAL", "SUPPRESSED"):
         ET.SubElement(case, "skipped", message=f"{finding.status}: {message}".rstrip(": "))
 
 
@@ -126,7 +126,7 @@ def render_junit(findings: Sequence[Finding]) -> str:
             tests=str(len(group)),
             failures=str(counts["FAIL"]),
             errors=str(counts["ERROR"]),
-            skipped=str(counts["NOT_APPLICABLE"] + counts["MANUAL"]),
+            skipped=str(counts["NOT_APPLICABLE"] + counts["MANUAL"] + counts["SUPPRESSED"]),
         )
         for finding in group:
             _testcase(suite, finding)

@@ -110,12 +110,12 @@ def _rule(info: ControlInfo) -> dict[str, object]:
 
 def _result(finding: Finding, info: ControlInfo, index: int) -> dict[str, object]:
     what = "; ".join(finding.reasons) or finding.status
-    verdict = "fails" if finding.status == "FAIL" else "could not be checked on"
+    verdict = "could not be checked on" if finding.status == "ERROR" else "fails"
     fingerprint = "\x1f".join((finding.control, finding.scenario, finding.resource, finding.region))
     return {
         "ruleId": info.control,
         "ruleIndex": index,
-        "level": SARIF_LEVEL.get(info.severity, "warning") if finding.status == "FAIL" else "error",
+        "level": "error" if finding.status == "ERROR" else SARIF_LEVEL.get(info.severity, "warning"),
         "message": {"text": f"{finding.control} {verdict} {finding.resource} ({finding.region}): {what}"},
         "locations": [
             {
@@ -127,7 +127,15 @@ def _result(finding: Finding, info: ControlInfo, index: int) -> dict[str, object
         ],
         "partialFingerprints": {"controlbotFinding/v1": hashlib.sha256(fingerprint.encode()).hexdigest()},
         "properties": {"resource": finding.resource, "region": finding.region, "status": finding.status},
+        **_suppressed(finding),
     }
+
+
+def _suppressed(finding: Finding) -> dict[str, object]:
+    """A SUPPRESSED finding stays in the report, marked as an accepted exception with its justification."""
+    if finding.status != "SUPPRESSED":
+        return {}
+    return {"suppressions": [{"kind": "external", "justification": finding.reasons[0] if finding.reasons else ""}]}
 
 
 def render_sarif(findings: Sequence[Finding], infos: Infos) -> str:
@@ -135,7 +143,11 @@ def render_sarif(findings: Sequence[Finding], infos: Infos) -> str:
     controls = list(dict.fromkeys(f.control for f in findings))
     rules = [_rule(_info(infos, c)) for c in controls]
     index = {c: i for i, c in enumerate(controls)}
-    results = [_result(f, _info(infos, f.control), index[f.control]) for f in findings if f.status in ("FAIL", "ERROR")]
+    results = [
+        _result(f, _info(infos, f.control), index[f.control])
+        for f in findings
+        if f.status in ("FAIL", "ERROR", "SUPPRESSED")
+    ]
     driver = {"name": "controlbot", "version": __version__, "rules": rules}
     document = {"version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": results}]}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -183,3 +183,20 @@ def test_one_run_writes_a_report_per_output_and_format(
     assert "plain-bucket" in result["message"]["text"]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(f"{S3_KMS}.feature")
     assert "| FAIL | " in summary.read_text() and "plain-bucket" in summary.read_text()
+
+
+def test_a_suppressed_fail_is_reported_as_such_and_does_not_fail_the_run(
+    aws: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    buckets(**{"kms-bucket": "aws:kms", "plain-bucket": None})
+    folder = controls(tmp_path, S3_KMS)
+    accepted = tmp_path / "accepted.yaml"
+    accepted.write_text(
+        f"suppressions:\n  - control: {S3_KMS}\n    resource: plain-*\n    reason: public website\n    expires: 2999-01-01\n"
+    )
+    code = main(["check", str(folder), "--region", "us-east-1", "--suppressions", str(accepted), "--format", "sarif"])
+    [result] = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert code == 0
+    assert result["suppressions"] == [
+        {"kind": "external", "justification": "suppressed until 2999-01-01: public website"}
+    ]

@@ -29,7 +29,7 @@ def test_json_has_every_finding_and_a_summary_of_every_status() -> None:
         "reasons": ['"SSEAlgorithm" must be "aws:kms": actual "AES256"'],
     }
     assert len(document["findings"]) == 5
-    assert document["summary"] == {"PASS": 1, "FAIL": 1, "NOT_APPLICABLE": 1, "ERROR": 1, "MANUAL": 1}
+    assert document["summary"] == {"PASS": 1, "FAIL": 1, "NOT_APPLICABLE": 1, "ERROR": 1, "MANUAL": 1, "SUPPRESSED": 0}
 
 
 def test_json_of_no_findings_still_has_a_summary() -> None:
