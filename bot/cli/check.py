@@ -23,7 +23,7 @@ from botocore.exceptions import (
 )
 
 from bot.cli.catalogue import add_filters, selected
-from bot.cli.check_reports import parse_outputs, select_controls, write_reports
+from bot.cli.check_reports import parse_outputs, select_controls, shard, write_reports
 from bot.corpus.catalogue import Catalogue
 from bot.inputs.errors import UsageError
 from bot.inputs.files import find_features
@@ -66,6 +66,7 @@ def register(parser: Any) -> None:
     )
     parser.add_argument("--profile", help="AWS profile (default: the standard boto3 credential chain)")
     parser.add_argument("--control", action="append", default=[], help="only this control id (repeatable)")
+    parser.add_argument("--shard", metavar="I/N", help="run the I-th of N shares of the controls (for a CI matrix)")
     parser.add_argument(
         "--suppressions",
         type=Path,
@@ -216,7 +217,7 @@ def run(args: argparse.Namespace) -> int:
     suppressions = _suppressions(args.suppressions)
     controls, broken = load_features(_feature_paths(args))
     infos = {control: ControlInfo.of(control, feature, feature.uri) for control, feature in controls}
-    controls = select_controls(controls, args)
+    controls = shard(select_controls(controls, args), args.shard)
     session = _session(args.profile)
     regions = _regions(args, session)
     options = RunOptions(regions, _account_id(session, regions[0]), args.workers, args.max_resources, args.timeout)

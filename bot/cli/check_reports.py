@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -48,6 +49,18 @@ def select_controls(
     if controls and not kept:
         raise UsageError("no control matches --service/--severity/--framework/--control")
     return kept
+
+
+def shard(controls: list[tuple[str, ParsedFeature]], spec: str | None) -> list[tuple[str, ParsedFeature]]:
+    """The I-th of N shares, by a stable hash of each control's id: every control lands in exactly one shard,
+    the same one on every machine and every run, so merged shards equal one run."""
+    if spec is None:
+        return controls
+    index, _, count = spec.partition("/")
+    if not (index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
+        raise UsageError(f"--shard {spec}: give I/N with 1 <= I <= N, e.g. --shard 2/4")
+    wanted = int(index) - 1
+    return [(c, f) for c, f in controls if int(hashlib.sha256(c.encode()).hexdigest(), 16) % int(count) == wanted]
 
 
 def write_reports(findings: list[Finding], infos: Infos, outputs: list[Output], fmt: str) -> None:

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "rank the read operations and response fields of a request's service (Boto3 context)",
     ),
     "check": ("bot.cli.check", "run controls against AWS and report PASS/FAIL per resource"),
+    "report": ("bot.cli.report", "join the JSON reports of sharded check runs into one report, in any format"),
     "test": ("bot.cli.test", "run the controls' test cases (<id>.test.yaml) on moto"),
     "catalogue": ("bot.cli.catalogue", "browse the shipped catalogue of tested controls, or copy one"),
     "generate": ("bot.cli.generate", "generate the .feature of each control request"),

@@ -34,6 +34,11 @@ class ControlInfo:
     line: int = 1
     scenario_lines: dict[str, int] = field(default_factory=dict)
     assertion_lines: tuple[tuple[str, int], ...] = ()
+    known_lines: dict[tuple[str, str, str], int] = field(default_factory=dict)  # from a merged report
+
+    def as_dict(self) -> dict[str, object]:
+        shown = ("path", "title", "description", "severity", "category")
+        return {**{k: getattr(self, k) for k in shown}, "frameworks": list(self.frameworks)}
 
     @classmethod
     def of(cls, control: str, feature: ParsedFeature, path: str) -> ControlInfo:
@@ -59,6 +64,9 @@ class ControlInfo:
 
     def line_of(self, finding: Finding) -> int:
         """The failing assertion's line when a reason names it, else the scenario's, else the feature's."""
+        known = self.known_lines.get((finding.scenario, finding.resource, finding.region))
+        if known is not None:
+            return known
         for reason in finding.reasons:
             for text, line in self.assertion_lines:
                 if reason.startswith(text) or reason.startswith(text.split(" must ")[0] + " must"):
@@ -87,7 +95,10 @@ def finding_record(finding: Finding, infos: Infos) -> dict[str, object]:
 
 
 def render_json(findings: Sequence[Finding], infos: Infos) -> str:
+    """Findings with their controls' metadata; `controlbot report merge` reads it back, in any format."""
+    controls = {c: _info(infos, c).as_dict() for c in dict.fromkeys(f.control for f in findings)}
     document = {"findings": [finding_record(f, infos) for f in findings], "summary": summarize(findings)}
+    document["controls"] = controls
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -14,7 +14,7 @@ import pytest
 from moto.server import ThreadedMotoServer
 
 from bot.cli.main import main
-from tests.paths import FIXTURES
+from tests.paths import FIXTURES, REPO
 
 FEATURES = FIXTURES / "features"
 S3_KMS = "s3-default-encryption-uses-kms"
@@ -200,3 +200,36 @@ def test_a_suppressed_fail_is_reported_as_such_and_does_not_fail_the_run(
     assert result["suppressions"] == [
         {"kind": "external", "justification": "suppressed until 2999-01-01: public website"}
     ]
+
+
+def test_shards_merged_are_the_same_findings_as_one_run(
+    aws: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    buckets(**{"kms-bucket": "aws:kms", "plain-bucket": None})
+    folder = tmp_path / "controls"
+    shutil.copytree(REPO / "controls" / "s3", folder / "s3")
+    base = ["check", str(folder), "--region", "us-east-1", "--format", "json"]
+    main([*base, "--output", str(tmp_path / "all.json")])
+    for index in (1, 2, 3):
+        main([*base, "--shard", f"{index}/3", "--output", str(tmp_path / f"shard-{index}.json")])
+    shards = [str(tmp_path / f"shard-{index}.json") for index in (1, 2, 3)]
+    capsys.readouterr()
+    code = main(["report", "merge", *shards, "--format", "json"])
+    merged = json.loads(capsys.readouterr().out)
+    whole = json.loads((tmp_path / "all.json").read_text())
+    key = lambda f: (f["control"], f["scenario"], f["resource"], f["region"])  # noqa: E731
+    assert sorted(merged["findings"], key=key) == sorted(whole["findings"], key=key)
+    assert merged["summary"] == whole["summary"] and code == (1 if whole["summary"]["FAIL"] else 0)
+    sizes = [len(json.loads(Path(s).read_text())["findings"]) for s in shards]
+    assert sum(sizes) == len(whole["findings"]) and all(sizes)
+
+
+def test_a_shard_that_is_not_i_of_n_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--shard", "4/3"]) == 2
+    assert "--shard 4/3: give I/N with 1 <= I <= N" in capsys.readouterr().err
+
+
+def test_merging_a_file_that_is_not_a_report_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "x.json").write_text('{"results": []}')
+    assert main(["report", "merge", str(tmp_path / "x.json")]) == 2
+    assert "x.json: has no findings list" in capsys.readouterr().err
