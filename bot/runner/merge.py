@@ -39,6 +39,7 @@ def _info(control: str, meta: Any) -> ControlInfo:
         str(meta.get("severity") or "medium"),
         str(meta.get("category") or "other"),
         tuple(str(f) for f in meta.get("frameworks") or ()),
+        service=str(meta.get("service") or ""),
     )
 
 

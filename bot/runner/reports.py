@@ -35,9 +35,10 @@ class ControlInfo:
     scenario_lines: dict[str, int] = field(default_factory=dict)
     assertion_lines: tuple[tuple[str, int], ...] = ()
     known_lines: dict[tuple[str, str, str], int] = field(default_factory=dict)  # from a merged report
+    service: str = ""
 
     def as_dict(self) -> dict[str, object]:
-        shown = ("path", "title", "description", "severity", "category")
+        shown = ("path", "title", "description", "severity", "category", "service")
         return {**{k: getattr(self, k) for k in shown}, "frameworks": list(self.frameworks)}
 
     @classmethod
@@ -60,6 +61,7 @@ class ControlInfo:
             feature.line,
             scenarios,
             assertions,
+            service=feature.tag_value("service") or "",
         )
 
     def line_of(self, finding: Finding) -> int:
@@ -91,6 +93,7 @@ def finding_record(finding: Finding, infos: Infos) -> dict[str, object]:
         "frameworks": list(info.frameworks),
         "source": info.path,
         "line": info.line_of(finding),
+        "service": info.service,
     }
 
 
@@ -206,11 +209,18 @@ def render_csv(findings: Sequence[Finding], infos: Infos) -> str:
     return out.getvalue()
 
 
-FORMATS = ("text", "json", "junit", "sarif", "markdown", "csv")
+FORMATS = ("text", "json", "junit", "sarif", "markdown", "csv", "html")
+
+
+def render_html(findings: Sequence[Finding], infos: Infos) -> str:
+    from bot.runner.html_report import page  # the page's template is only read when it is asked for
+
+    return page([finding_record(f, infos) for f in findings], summarize(findings))
 
 
 def render_report(findings: Sequence[Finding], fmt: str, infos: Infos) -> str:
     """The report in one of FORMATS; every text from AWS or a feature is escaped first."""
     shown = [f.shown() for f in findings]
     renderers = {"json": render_json, "sarif": render_sarif, "markdown": render_markdown, "csv": render_csv}
+    renderers["html"] = render_html
     return renderers[fmt](shown, infos) if fmt in renderers else render(findings, fmt)

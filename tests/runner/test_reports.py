@@ -72,4 +72,20 @@ def test_json_findings_carry_severity_category_frameworks_and_source_line() -> N
         "control": "s3-versioning", "scenario": "versioning is enabled", "resource": '=HYPERLINK("http://x")',
         "region": "global", "status": "FAIL", "reasons": [], "severity": "high", "category": "versioning",
         "frameworks": ["NIST-800-53:CP-9", "AWS-FSBP:S3.14"], "source": "controls/s3/x.feature", "line": 10,
+        "service": "s3",
     }  # fmt: skip
+
+
+def test_the_html_page_has_totals_every_finding_as_data_and_nothing_that_reaches_out() -> None:
+    hostile = Finding(
+        "s3-versioning", "versioning is enabled", "</script><img src=x onerror=alert(1)>", "global", "FAIL"
+    )
+    page = render_report([*FINDINGS, hostile], "html", INFOS)
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert "</script><img" not in page and "<link" not in page and 'src="http' not in page
+    data = page.split('<script type="application/json" id="findings">', 1)[1].split("</script>", 1)[0]
+    rows = json.loads(data)
+    assert [r["status"] for r in rows] == ["PASS", "FAIL", "ERROR", "FAIL"]
+    assert rows[-1]["resource"] == "</script><img src=x onerror=alert(1)>"
+    assert "data-totals='By status'" in page and "<b>2</b>FAIL" in page
+    assert "<b>2</b>high" in page and "<b>2</b>NIST-800-53" in page
