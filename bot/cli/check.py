@@ -208,7 +208,10 @@ def _feature_paths(args: argparse.Namespace) -> list[Path]:
     chosen = [e.feature_path for e in selected(Catalogue.load(), args)] if args.catalogue else []
     if args.paths or not args.catalogue:
         chosen += find_features(args.paths or [Path("controls")])
-    return list(dict.fromkeys(chosen))
+    unique: dict[Path, Path] = {}
+    for path in chosen:  # a repository's controls/ may be the catalogue itself (this repository's is)
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
 
 
 def run(args: argparse.Namespace) -> int:
