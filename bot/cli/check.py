@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from botocore.exceptions import (
     ReadTimeoutError,
 )
 
+from bot.cli.accounts import Account, assumed, check_account_options, organization_accounts
 from bot.cli.catalogue import add_filters, selected
 from bot.cli.check_reports import parse_outputs, select_controls, shard, write_reports
 from bot.corpus.catalogue import Catalogue
@@ -65,6 +67,9 @@ def register(parser: Any) -> None:
         "--region", action="append", dest="regions", help="region to check (repeatable; default: configured)"
     )
     parser.add_argument("--profile", help="AWS profile (default: the standard boto3 credential chain)")
+    parser.add_argument("--role-arn", metavar="TEMPLATE", help="role to assume in each account: ...:{account}:role/x")
+    parser.add_argument("--account", action="append", default=[], dest="accounts", help="account id (repeatable)")
+    parser.add_argument("--organization", action="store_true", help="every active account of the AWS Organization")
     parser.add_argument("--control", action="append", default=[], help="only this control id (repeatable)")
     parser.add_argument("--shard", metavar="I/N", help="run the I-th of N shares of the controls (for a CI matrix)")
     parser.add_argument(
@@ -214,8 +219,16 @@ def _feature_paths(args: argparse.Namespace) -> list[Path]:
     return list(unique.values())
 
 
+def _accounts(args: argparse.Namespace, session: Any, region: str, caller: str) -> list[Account]:
+    if not args.role_arn:
+        return [Account(caller, session)]
+    ids = organization_accounts(session, region) if args.organization else list(dict.fromkeys(args.accounts))
+    return [assumed(session, args.role_arn, account, region) for account in ids]
+
+
 def run(args: argparse.Namespace) -> int:
     _check_bounds(args)
+    check_account_options(args.role_arn, args.accounts, args.organization)
     outputs = parse_outputs(args.output, args.format)
     suppressions = _suppressions(args.suppressions)
     controls, broken = load_features(_feature_paths(args))
@@ -223,9 +236,21 @@ def run(args: argparse.Namespace) -> int:
     controls = shard(select_controls(controls, args), args.shard)
     session = _session(args.profile)
     regions = _regions(args, session)
-    options = RunOptions(regions, _account_id(session, regions[0]), args.workers, args.max_resources, args.timeout)
-    cache = ApiCache(boto3_clients(session, args.workers), args.max_pages)
-    findings = broken + run_controls(controls, cache, options)
-    findings = apply_suppressions(findings, suppressions, options.account_id, dt.date.today())
+    caller = _account_id(session, regions[0])
+    findings = [replace(f, account=caller) for f in broken]
+    for account in _accounts(args, session, regions[0], caller):
+        if account.session is None:
+            findings.append(Finding("-", "assume role", "-", "-", "ERROR", (account.problem,), account.id))
+            continue
+        options = RunOptions(regions, account.id, args.workers, args.max_resources, args.timeout)
+        cache = ApiCache(boto3_clients(account.session, args.workers), args.max_pages)
+        ran = run_controls(controls, cache, options)
+        findings += [
+            replace(f, account=account.id) for f in apply_suppressions(ran, suppressions, account.id, _today())
+        ]
     write_reports(findings, infos, outputs, args.format)
     return exit_code(findings)
+
+
+def _today() -> dt.date:
+    return dt.date.today()

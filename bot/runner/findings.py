@@ -24,6 +24,7 @@ class Finding:
     region: str
     status: str
     reasons: tuple[str, ...] = ()
+    account: str = ""  # the AWS account checked ("" when the run did not say)
 
     def shown(self) -> Finding:
         """The same finding with every text escaped: values from AWS and features are untrusted."""
@@ -34,6 +35,7 @@ class Finding:
             escape(self.region),
             self.status,
             tuple(escape(r) for r in self.reasons),
+            escape(self.account),
         )
 
     def as_dict(self) -> dict[str, object]:
@@ -44,6 +46,7 @@ class Finding:
             "region": self.region,
             "status": self.status,
             "reasons": list(self.reasons),
+            "account": self.account,
         }
 
 
@@ -71,18 +74,23 @@ def _cell(text: str) -> str:
     return text if len(text) <= _CELL_CAP else text[: _CELL_CAP - 1] + "…"
 
 
+def _row(f: Finding, accounts: bool) -> tuple[str, ...]:
+    where = (f.account, f.region) if accounts else (f.region,)
+    return (_cell(f.control), _cell(f.scenario), _cell(f.resource), *where, f.status, "; ".join(f.reasons))
+
+
 def render_text(findings: Sequence[Finding]) -> str:
-    """A table (control, scenario, resource, region, status, reason), one row per finding, then a summary."""
-    header = ("CONTROL", "SCENARIO", "RESOURCE", "REGION", "STATUS", "REASON")
-    rows = [
-        (_cell(f.control), _cell(f.scenario), _cell(f.resource), f.region, f.status, "; ".join(f.reasons))
-        for f in findings
-    ]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(5)]
+    """A table (control, scenario, resource, [account,] region, status, reason), one row per finding, then a
+    summary; the account column shows when the run covered more than one account."""
+    accounts = len({f.account for f in findings}) > 1
+    header = ("CONTROL", "SCENARIO", "RESOURCE", *(("ACCOUNT",) if accounts else ()), "REGION", "STATUS", "REASON")
+    rows = [_row(f, accounts) for f in findings]
+    fixed = len(header) - 1
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(fixed)]
     lines = []
     for row in [header, *rows]:
-        cells = [value.ljust(widths[i]) for i, value in enumerate(row[:5])]
-        lines.append("  ".join([*cells, row[5]]).rstrip())
+        cells = [value.ljust(widths[i]) for i, value in enumerate(row[:fixed])]
+        lines.append("  ".join([*cells, row[fixed]]).rstrip())
     if not rows:
         lines.append("(no findings: no scenario was run)")
     lines.append("")

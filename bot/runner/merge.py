@@ -25,7 +25,7 @@ def _finding(record: Any, file: str, index: int) -> Finding:
         raise ReportError(file, f"finding {index + 1} has the unknown status {record['status']!r}")
     reasons = tuple(str(r) for r in record.get("reasons") or [])
     control, scenario, resource, region, status = (str(record[k]) for k in _FIELDS)
-    return Finding(control, scenario, resource, region, status, reasons)
+    return Finding(control, scenario, resource, region, status, reasons, str(record.get("account") or ""))
 
 
 def _info(control: str, meta: Any) -> ControlInfo:

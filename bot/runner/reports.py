@@ -125,12 +125,12 @@ def _rule(info: ControlInfo) -> dict[str, object]:
 def _result(finding: Finding, info: ControlInfo, index: int) -> dict[str, object]:
     what = "; ".join(finding.reasons) or finding.status
     verdict = "could not be checked on" if finding.status == "ERROR" else "fails"
-    fingerprint = "\x1f".join((finding.control, finding.scenario, finding.resource, finding.region))
+    fingerprint = "\x1f".join((finding.account, finding.control, finding.scenario, finding.resource, finding.region))
     return {
         "ruleId": info.control,
         "ruleIndex": index,
         "level": "error" if finding.status == "ERROR" else SARIF_LEVEL.get(info.severity, "warning"),
-        "message": {"text": f"{finding.control} {verdict} {finding.resource} ({finding.region}): {what}"},
+        "message": {"text": f"{finding.control} {verdict} {finding.resource} ({_where(finding)}): {what}"},
         "locations": [
             {
                 "physicalLocation": {
@@ -140,9 +140,18 @@ def _result(finding: Finding, info: ControlInfo, index: int) -> dict[str, object
             }
         ],
         "partialFingerprints": {"controlbotFinding/v1": hashlib.sha256(fingerprint.encode()).hexdigest()},
-        "properties": {"resource": finding.resource, "region": finding.region, "status": finding.status},
+        "properties": {
+            "resource": finding.resource,
+            "region": finding.region,
+            "account": finding.account,
+            "status": finding.status,
+        },
         **_suppressed(finding),
     }
+
+
+def _where(finding: Finding) -> str:
+    return f"{finding.account} {finding.region}" if finding.account else finding.region
 
 
 def _suppressed(finding: Finding) -> dict[str, object]:

@@ -27,6 +27,7 @@ def test_json_has_every_finding_and_a_summary_of_every_status() -> None:
         "region": "global",
         "status": "FAIL",
         "reasons": ['"SSEAlgorithm" must be "aws:kms": actual "AES256"'],
+        "account": "",
     }
     assert len(document["findings"]) == 5
     assert document["summary"] == {"PASS": 1, "FAIL": 1, "NOT_APPLICABLE": 1, "ERROR": 1, "MANUAL": 1, "SUPPRESSED": 0}

@@ -70,7 +70,7 @@ def test_json_findings_carry_severity_category_frameworks_and_source_line() -> N
     findings = json.loads(render_report(FINDINGS, "json", INFOS))["findings"]
     assert findings[1] | {"reasons": []} == {
         "control": "s3-versioning", "scenario": "versioning is enabled", "resource": '=HYPERLINK("http://x")',
-        "region": "global", "status": "FAIL", "reasons": [], "severity": "high", "category": "versioning",
+        "region": "global", "status": "FAIL", "reasons": [], "account": "", "severity": "high", "category": "versioning",
         "frameworks": ["NIST-800-53:CP-9", "AWS-FSBP:S3.14"], "source": "controls/s3/x.feature", "line": 10,
         "service": "s3",
     }  # fmt: skip
