@@ -25,7 +25,7 @@ from botocore.exceptions import (
 
 from bot.cli.accounts import Account, assumed, check_account_options, organization_accounts
 from bot.cli.catalogue import add_filters, selected
-from bot.cli.check_reports import parse_outputs, select_controls, shard, write_reports
+from bot.cli.check_reports import parse_outputs, progress_printer, select_controls, shard, write_reports
 from bot.corpus.catalogue import Catalogue
 from bot.inputs.errors import UsageError
 from bot.inputs.files import find_features
@@ -71,6 +71,7 @@ def register(parser: Any) -> None:
     parser.add_argument("--account", action="append", default=[], dest="accounts", help="account id (repeatable)")
     parser.add_argument("--organization", action="store_true", help="every active account of the AWS Organization")
     parser.add_argument("--control", action="append", default=[], help="only this control id (repeatable)")
+    parser.add_argument("--quiet", action="store_true", help="no progress and no summary line on stderr")
     parser.add_argument("--shard", metavar="I/N", help="run the I-th of N shares of the controls (for a CI matrix)")
     parser.add_argument(
         "--suppressions",
@@ -242,13 +243,14 @@ def run(args: argparse.Namespace) -> int:
         if account.session is None:
             findings.append(Finding("-", "assume role", "-", "-", "ERROR", (account.problem,), account.id))
             continue
-        options = RunOptions(regions, account.id, args.workers, args.max_resources, args.timeout)
         cache = ApiCache(boto3_clients(account.session, args.workers), args.max_pages)
+        shown = progress_printer(args.quiet, lambda: sum(cache.calls.values()))  # noqa: B023
+        options = RunOptions(regions, account.id, args.workers, args.max_resources, args.timeout, shown)
         ran = run_controls(controls, cache, options)
         findings += [
             replace(f, account=account.id) for f in apply_suppressions(ran, suppressions, account.id, _today())
         ]
-    write_reports(findings, infos, outputs, args.format)
+    write_reports(findings, infos, outputs, args.format, args.quiet)
     return exit_code(findings)
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.inputs.errors import UsageError
 from bot.language.feature import ParsedFeature
-from bot.runner.findings import Finding, summary_line
+from bot.runner.findings import Finding, coloured, summary_line
 from bot.runner.reports import FORMATS, Infos, render_report
 
 Output = tuple[str, Path]
@@ -63,10 +64,13 @@ def shard(controls: list[tuple[str, ParsedFeature]], spec: str | None) -> list[t
     return [(c, f) for c, f in controls if int(hashlib.sha256(c.encode()).hexdigest(), 16) % int(count) == wanted]
 
 
-def write_reports(findings: list[Finding], infos: Infos, outputs: list[Output], fmt: str) -> None:
-    """Each --output in its format; without one, the --format report on stdout."""
+def write_reports(findings: list[Finding], infos: Infos, outputs: list[Output], fmt: str, quiet: bool = False) -> None:
+    """Each --output in its format; without one, the --format report on stdout (the text table in colour on a
+    terminal, unless NO_COLOR is set)."""
     if not outputs:
-        sys.stdout.write(render_report(findings, fmt, infos))
+        report = render_report(findings, fmt, infos)
+        paint = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        sys.stdout.write(coloured(report) if paint else report)
         return
     for output_format, path in outputs:
         report = render_report(findings, output_format, infos)
@@ -75,4 +79,18 @@ def write_reports(findings: list[Finding], infos: Infos, outputs: list[Output], 
         except OSError as error:  # the folder vanished during the run: keep the findings on stdout
             sys.stdout.write(report)
             raise UsageError(f"--output {path}: cannot write the report ({error.strerror}); printed it") from None
-    print(summary_line(findings), file=sys.stderr)
+    if not quiet:
+        print(summary_line(findings), file=sys.stderr)
+
+
+def progress_printer(quiet: bool, calls: Callable[[], int]) -> Callable[[int, int, int], None] | None:
+    """One line on stderr, redrawn as scenarios are listed, when stderr is a terminal and the run is not quiet."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def show(listed: int, units: int, resources: int) -> None:
+        end = "\n" if listed == units else ""
+        print(f"\rcontrolbot: {listed}/{units} scenarios listed, {resources} resources, {calls()} calls", end=end,
+              file=sys.stderr, flush=True)  # fmt: skip
+
+    return show

@@ -79,6 +79,22 @@ def _row(f: Finding, accounts: bool) -> tuple[str, ...]:
     return (_cell(f.control), _cell(f.scenario), _cell(f.resource), *where, f.status, "; ".join(f.reasons))
 
 
+_COLOURS = {"PASS": "32", "FAIL": "31", "ERROR": "33", "SUPPRESSED": "2"}
+
+
+def coloured(text: str) -> str:
+    """The text table with each status cell in colour (for a terminal; callers respect NO_COLOR)."""
+
+    def paint(line: str) -> str:
+        for status, code in _COLOURS.items():
+            cell = f"  {status}  "
+            if cell in line:
+                return line.replace(cell, f"  \x1b[{code}m{status}\x1b[0m  ", 1)
+        return line
+
+    return "\n".join(paint(line) for line in text.split("\n"))
+
+
 def render_text(findings: Sequence[Finding]) -> str:
     """A table (control, scenario, resource, [account,] region, status, reason), one row per finding, then a
     summary; the account column shows when the run covered more than one account."""

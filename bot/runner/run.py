@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -97,6 +97,7 @@ class RunOptions:
     workers: int = 8
     max_resources: int = DEFAULT_MAX_RESOURCES
     timeout_s: float = DEFAULT_TIMEOUT_S
+    progress: Callable[[int, int, int], None] | None = None  # (scenarios listed, scenarios, resources seen)
 
 
 @dataclass(frozen=True)
@@ -283,8 +284,13 @@ def run_controls(controls: Sequence[tuple[str, ParsedFeature]], cache: ApiCache,
         for item in work:
             if isinstance(item, Unit):
                 pool.submit(_prefetch, cache, item)
+        units = sum(isinstance(item, Unit) for item in work)
+        listed = 0
         for item in work:
             slots.extend([item] if isinstance(item, Finding) else _submit_unit(pool, cache, item, options))
+            if isinstance(item, Unit) and options.progress is not None:
+                listed += 1
+                options.progress(listed, units, sum(not isinstance(slot, Finding) for slot in slots))
         return [_result(slot, deadline) for slot in slots]
     finally:
         pool.shutdown(wait=False, cancel_futures=True)

@@ -233,3 +233,22 @@ def test_merging_a_file_that_is_not_a_report_says_so(tmp_path: Path, capsys: pyt
     (tmp_path / "x.json").write_text('{"results": []}')
     assert main(["report", "merge", str(tmp_path / "x.json")]) == 2
     assert "x.json: has no findings list" in capsys.readouterr().err
+
+
+def test_progress_on_a_terminal_colour_unless_no_color_and_quiet_says_nothing(
+    aws: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    buckets(**{"kms-bucket": "aws:kms", "plain-bucket": None})
+    folder = controls(tmp_path, S3_KMS)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    main(["check", str(folder), "--region", "us-east-1"])
+    out, err = capsys.readouterr()
+    assert "\rcontrolbot: 1/1 scenarios listed, 2 resources, " in err and "\x1b[31mFAIL\x1b[0m" in out
+    monkeypatch.setenv("NO_COLOR", "1")
+    main(["check", str(folder), "--region", "us-east-1", "--quiet"])
+    out, err = capsys.readouterr()
+    assert "\x1b[" not in out and "  FAIL  " in out and err == ""
