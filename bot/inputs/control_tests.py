@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from bot.inputs.errors import FileError
+from bot.inputs.files import read_small_text
 from bot.inputs.safe_text import describe_value, first_forbidden, one_line
 from bot.inputs.safe_yaml import YamlRefused, load_strict_yaml
 
@@ -209,15 +210,7 @@ def check_both_verdicts(tests: ControlTests, text: str) -> None:
 def load_control_tests(path: Path) -> ControlTests:
     """Read and validate one test file, refusing oversized or unreadable files with one message."""
     file = path.as_posix()
-    try:
-        if path.stat().st_size > MAX_TEST_BYTES:
-            raise ControlTestError(file, f"the file is larger than {MAX_TEST_BYTES // 1024} KiB")
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ControlTestError(file, "the file is not valid UTF-8; save it as UTF-8") from None
-    except OSError as error:
-        raise ControlTestError(file, f"the file cannot be read: {error.strerror or error}") from None
-    text = text.removeprefix("\ufeff")
+    text = read_small_text(path, MAX_TEST_BYTES, ControlTestError)
     tests = parse_control_tests(text, file)
     check_both_verdicts(tests, text)
     return tests

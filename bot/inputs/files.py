@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.inputs.errors import UsageError
+from bot.inputs.errors import FileError, UsageError
 
 
 def find_features(paths: list[Path]) -> list[Path]:
@@ -21,3 +21,16 @@ def find_features(paths: list[Path]) -> list[Path]:
     if not found:
         raise UsageError(f"no .feature files in {', '.join(str(p) for p in paths)}")
     return found
+
+
+def read_small_text(path: Path, max_bytes: int, error: type[FileError]) -> str:
+    """A UTF-8 file of at most `max_bytes`, its byte order mark dropped; `error` says what is wrong with it."""
+    file = path.as_posix()
+    try:
+        if path.stat().st_size > max_bytes:
+            raise error(file, f"the file is larger than {max_bytes // 1024} KiB")
+        return path.read_text(encoding="utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise error(file, "the file is not valid UTF-8; save it as UTF-8") from None
+    except OSError as problem:
+        raise error(file, f"the file cannot be read: {problem.strerror or problem}") from None

@@ -12,6 +12,7 @@ import yaml
 
 from bot.inputs.control_tests import node_lines
 from bot.inputs.errors import FileError
+from bot.inputs.files import read_small_text
 from bot.inputs.safe_text import describe_value, first_forbidden
 from bot.inputs.safe_yaml import YamlRefused, load_strict_yaml
 
@@ -82,13 +83,4 @@ def parse_suppressions(text: str, file: str) -> tuple[Suppression, ...]:
 
 
 def load_suppressions(path: Path) -> tuple[Suppression, ...]:
-    file = path.as_posix()
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise SuppressionError(file, f"the file is larger than {MAX_BYTES // 1024} KiB")
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise SuppressionError(file, "the file is not valid UTF-8; save it as UTF-8") from None
-    except OSError as error:
-        raise SuppressionError(file, f"the file cannot be read: {error.strerror or error}") from None
-    return parse_suppressions(text.removeprefix("\ufeff"), file)
+    return parse_suppressions(read_small_text(path, MAX_BYTES, SuppressionError), path.as_posix())
