@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 import os
 import sys
-import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from botocore.exceptions import (
 )
 
 from bot.cli.accounts import Account, assumed, check_account_options, organization_accounts
-from bot.cli.catalogue import add_filters, selected
+from bot.cli.catalogue import add_filters
 from bot.cli.check_reports import parse_outputs, progress_printer, select_controls, shard, write_reports
 from bot.corpus.catalogue import Catalogue
 from bot.inputs.errors import UsageError
@@ -33,7 +32,7 @@ from bot.inputs.safe_text import one_line
 from bot.inputs.suppressions import DEFAULT_FILE as SUPPRESSIONS_FILE
 from bot.inputs.suppressions import Suppression, SuppressionError, load_suppressions
 from bot.language.feature import ParsedFeature, parse_feature, read_feature_file
-from bot.runner.calls import DEFAULT_MAX_PAGES, ApiCache, ClientFactory
+from bot.runner.calls import DEFAULT_MAX_PAGES, ApiCache, ClientFactory, session_clients
 from bot.runner.findings import Finding, exit_code
 from bot.runner.reports import FORMATS, ControlInfo
 from bot.runner.run import DEFAULT_MAX_RESOURCES, DEFAULT_TIMEOUT_S, RunOptions, control_id, run_controls
@@ -108,7 +107,7 @@ def register(parser: Any) -> None:
 def boto3_clients(
     session: Any, workers: int = DEFAULT_WORKERS, max_attempts: int = DEFAULT_MAX_ATTEMPTS
 ) -> ClientFactory:
-    """One client per (service, region), made under a lock (sessions are not thread-safe; clients are)."""
+    """Clients for a check run: adaptive retries, bounded timeouts, a connection pool as wide as the workers."""
     config = Config(
         retries={"mode": "adaptive", "max_attempts": max_attempts},
         connect_timeout=CONNECT_TIMEOUT_S,
@@ -116,16 +115,7 @@ def boto3_clients(
         max_pool_connections=max(10, workers),
         user_agent_extra="controlbot-check",
     )
-    clients: dict[tuple[str, str], Any] = {}
-    lock = threading.Lock()
-
-    def client(service: str, region: str) -> Any:
-        with lock:
-            if (service, region) not in clients:
-                clients[(service, region)] = session.client(service, region_name=region, config=config)
-            return clients[(service, region)]
-
-    return client
+    return session_clients(session, config)
 
 
 def _read_feature(path: Path) -> ParsedFeature:
@@ -210,8 +200,9 @@ def _suppressions(path: Path | None) -> tuple[Suppression, ...]:
 
 
 def _feature_paths(args: argparse.Namespace) -> list[Path]:
-    """The features to run: the paths given, the filtered catalogue with --catalogue, else controls/."""
-    chosen = [e.feature_path for e in selected(Catalogue.load(), args)] if args.catalogue else []
+    """The features to run: the paths given, the catalogue with --catalogue, else controls/ (the filters apply
+    to all of them, by their tags, in select_controls)."""
+    chosen = [e.feature_path for e in Catalogue.load().entries] if args.catalogue else []
     if args.paths or not args.catalogue:
         chosen += find_features(args.paths or [Path("controls")])
     unique: dict[Path, Path] = {}
@@ -248,11 +239,7 @@ def run(args: argparse.Namespace) -> int:
         options = RunOptions(regions, account.id, args.workers, args.max_resources, args.timeout, shown)
         ran = run_controls(controls, cache, options)
         findings += [
-            replace(f, account=account.id) for f in apply_suppressions(ran, suppressions, account.id, _today())
+            replace(f, account=account.id) for f in apply_suppressions(ran, suppressions, account.id, dt.date.today())
         ]
     write_reports(findings, infos, outputs, args.format, args.quiet)
     return exit_code(findings)
-
-
-def _today() -> dt.date:
-    return dt.date.today()

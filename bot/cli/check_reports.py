@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from bot.corpus.catalogue import framework_matches
 from bot.inputs.errors import UsageError
 from bot.language.feature import ParsedFeature
 from bot.runner.findings import Finding, coloured, summary_line
@@ -32,13 +33,12 @@ def parse_outputs(values: Sequence[str], default_format: str) -> list[Output]:
 
 
 def _matches(feature: ParsedFeature, control: str, args: argparse.Namespace) -> bool:
-    maps = [t.removeprefix("@maps:").lower() for t in feature.tags if t.startswith("@maps:")]
-    wanted = [f.lower().rstrip(":") for f in args.framework]
+    maps = [t.removeprefix("@maps:") for t in feature.tags if t.startswith("@maps:")]
     return (
         (not args.service or feature.tag_value("service") in args.service)
         and (not args.severity or (feature.tag_value("severity") or "medium") in args.severity)
         and (not args.control or control in args.control)
-        and (not wanted or any(m == w or m.startswith(w + ":") or m.startswith(w + ".") for m in maps for w in wanted))
+        and (not args.framework or any(framework_matches(m, w) for m in maps for w in args.framework))
     )
 
 

@@ -8,7 +8,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -58,10 +58,7 @@ def moto_sandbox() -> Sandbox:
         finally:
             os.environ.update(hidden)
 
-    def opened(region: str) -> AbstractContextManager[Any]:
-        return sandbox(region)
-
-    return opened
+    return sandbox
 
 
 def _test_one(feature_path: Path, sandbox: Sandbox) -> ControlResult | None:

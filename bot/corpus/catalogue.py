@@ -11,6 +11,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
+from bot.corpus.examples import search_text
 from bot.inputs.control_tests import SUFFIX
 from bot.inputs.errors import RequestError
 from bot.inputs.intake import ControlRequest, find_requests, load_request
@@ -94,13 +95,13 @@ class Catalogue:
     ) -> list[Entry]:
         """Entries of any given service, framework (a whole reference or its prefix, e.g. NIST-800-53) and severity."""
         wanted_services, wanted_severities = set(services), set(severities)
-        prefixes = [f.lower() for f in frameworks]
+        prefixes = list(frameworks)
         return [
             e
             for e in self.entries
             if (not wanted_services or e.service in wanted_services)
             and (not wanted_severities or e.request.severity in wanted_severities)
-            and (not prefixes or any(_framework_match(ref, p) for ref in e.request.frameworks or () for p in prefixes))
+            and (not prefixes or any(framework_matches(ref, p) for ref in e.request.frameworks or () for p in prefixes))
         ]
 
     def search(self, text: str, k: int = 10) -> list[tuple[Entry, float]]:
@@ -137,11 +138,12 @@ def ledger_table(entries: Iterable[Entry]) -> str:
     return "\n".join(rows) + "\n"
 
 
-def _framework_match(reference: str, wanted: str) -> bool:
-    reference = reference.lower()
-    return reference == wanted or reference.startswith(wanted.rstrip(":") + ":") or reference.startswith(wanted + ".")
+def framework_matches(reference: str, wanted: str) -> bool:
+    """A framework filter names a whole reference or a prefix of one, in any case: NIST-800-53, AWS-FSBP:S3."""
+    reference, wanted = reference.lower(), wanted.lower().rstrip(":")
+    return reference == wanted or reference.startswith(wanted + ":") or reference.startswith(wanted + ".")
 
 
 def _search_text(request: ControlRequest) -> str:
-    parts = (request.title, request.requirement, request.resource, request.category, request.service, request.notes)
-    return " ".join(p for p in parts if p)
+    """What the corpus finds a request by, and its notes: catalogue search reads those too."""
+    return " ".join(p for p in (search_text(request), request.notes) if p)

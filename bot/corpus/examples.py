@@ -40,7 +40,7 @@ _FAST_YAML: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SEARCH_KEYS = ("title", "requirement", "resource", "category", "service")
 
 
-def _quick_request(request_path: Path, text: str) -> tuple[str, str] | None:
+def _quick_request(text: str) -> tuple[str, str] | None:
     """(service, search text) from a plain reading of a request file, or None when it needs the strict reading
     (which then says what is wrong). Loading stays cheap per pair; a chosen example is read strictly."""
     try:
@@ -57,7 +57,7 @@ def _quick_request(request_path: Path, text: str) -> tuple[str, str] | None:
         service = resolve_service(data["service"])
     except UnknownServiceError:
         return None
-    return service, " ".join(data[k] for k in _SEARCH_KEYS if data.get(k) and k != "service") + f" {service}"
+    return service, _joined(data.get("title"), data["requirement"], data["resource"], data.get("category"), service)
 
 
 def _example(request_path: Path, root: Path, cache: SearchCache) -> Example | None:
@@ -70,7 +70,7 @@ def _example(request_path: Path, root: Path, cache: SearchCache) -> Example | No
     try:
         request_text = request_path.read_text(encoding="utf-8")
         cached = cache.get(request_path)
-        quick = cached or _quick_request(request_path, request_text)
+        quick = cached or _quick_request(request_text)
         if quick is None:
             request = load_request(request_path)  # raises what is wrong, or reads what the plain reading could not
             quick = (request.service, search_text(request))
@@ -124,7 +124,11 @@ def _load_examples(paths: Iterable[Path], root: Path, cache: SearchCache) -> tup
 
 
 def search_text(request: ControlRequest) -> str:
-    parts = (request.title, request.requirement, request.resource, request.category, request.service)
+    return _joined(request.title, request.requirement, request.resource, request.category, request.service)
+
+
+def _joined(*parts: str | None) -> str:
+    """The words a request is found by: title, requirement, resource, category, service, in that order."""
     return " ".join(p for p in parts if p)
 
 

@@ -21,6 +21,20 @@ _MESSAGE_CAP = 300
 ClientFactory = Callable[[str, str], Any]  # (service, region) -> a botocore client
 
 
+def session_clients(session: Any, config: Any = None) -> ClientFactory:
+    """One client per (service, region), made under a lock (sessions are not thread-safe; clients are)."""
+    clients: dict[tuple[str, str], Any] = {}
+    lock = threading.Lock()
+
+    def client(service: str, region: str) -> Any:
+        with lock:
+            if (service, region) not in clients:
+                clients[(service, region)] = session.client(service, region_name=region, config=config)
+            return clients[(service, region)]
+
+    return client
+
+
 class ApiError(Exception):
     """An API call that failed (after botocore's retries), or one the runner refused to make."""
 

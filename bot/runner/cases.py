@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ from botocore import xform_name
 from bot.inputs.control_tests import REFERENCE, Case, ControlTests, SetupCall
 from bot.inputs.safe_text import one_line
 from bot.language.feature import ParsedFeature
-from bot.runner.calls import ApiCache, ClientFactory
+from bot.runner.calls import ApiCache, ClientFactory, session_clients
 from bot.runner.findings import Finding
 from bot.runner.run import RunOptions, run_controls
 
@@ -58,19 +57,6 @@ class ControlResult:
             "reason": self.reason,
             "cases": cases,
         }
-
-
-def session_clients(session: Any) -> ClientFactory:
-    clients: dict[tuple[str, str], Any] = {}
-    lock = threading.Lock()
-
-    def client(service: str, region: str) -> Any:
-        with lock:
-            if (service, region) not in clients:
-                clients[(service, region)] = session.client(service, region_name=region)
-            return clients[(service, region)]
-
-    return client
 
 
 def substitute(value: Any, names: dict[str, Any]) -> Any:

@@ -285,12 +285,14 @@ def run_controls(controls: Sequence[tuple[str, ParsedFeature]], cache: ApiCache,
             if isinstance(item, Unit):
                 pool.submit(_prefetch, cache, item)
         units = sum(isinstance(item, Unit) for item in work)
-        listed = 0
+        listed = resources = 0
         for item in work:
-            slots.extend([item] if isinstance(item, Finding) else _submit_unit(pool, cache, item, options))
+            added = [item] if isinstance(item, Finding) else _submit_unit(pool, cache, item, options)
+            slots.extend(added)
+            resources += sum(not isinstance(slot, Finding) for slot in added)
             if isinstance(item, Unit) and options.progress is not None:
                 listed += 1
-                options.progress(listed, units, sum(not isinstance(slot, Finding) for slot in slots))
+                options.progress(listed, units, resources)
         return [_result(slot, deadline) for slot in slots]
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
