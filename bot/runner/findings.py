@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -10,7 +9,6 @@ from dataclasses import dataclass
 from bot.inputs.safe_text import escape
 
 STATUSES = ("PASS", "FAIL", "NOT_APPLICABLE", "ERROR", "MANUAL", "SUPPRESSED")
-FORMATS = ("text", "json", "junit")
 _CELL_CAP = 60
 
 
@@ -114,11 +112,6 @@ def render_text(findings: Sequence[Finding]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(findings: Sequence[Finding]) -> str:
-    document = {"findings": [f.as_dict() for f in findings], "summary": summarize(findings)}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
 def _testcase(suite: ET.Element, finding: Finding) -> None:
     case = ET.SubElement(
         suite,
@@ -163,5 +156,6 @@ def render_junit(findings: Sequence[Finding]) -> str:
 
 
 def render(findings: Sequence[Finding], fmt: str) -> str:
-    renderers = {"text": render_text, "json": render_json, "junit": render_junit}
+    """The text table or JUnit XML (reports.render_report serves every format, these two through here)."""
+    renderers = {"text": render_text, "junit": render_junit}
     return renderers[fmt]([f.shown() for f in findings])

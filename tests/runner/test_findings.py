@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
-from bot.runner.findings import Finding, exit_code, render_json, render_junit, render_text, summarize
+from bot.runner.findings import Finding, exit_code, render_junit, render_text, summarize
+from bot.runner.reports import render_report
 
 FINDINGS = [
     Finding("s3-kms", "uses KMS", "kms-bucket", "global", "PASS"),
@@ -19,7 +20,7 @@ FINDINGS = [
 
 
 def test_json_has_every_finding_and_a_summary_of_every_status() -> None:
-    document = json.loads(render_json(FINDINGS))
+    document = json.loads(render_report(FINDINGS, "json", {}))
     assert document["findings"][1] == {
         "control": "s3-kms",
         "scenario": "uses KMS",
@@ -28,14 +29,20 @@ def test_json_has_every_finding_and_a_summary_of_every_status() -> None:
         "status": "FAIL",
         "reasons": ['"SSEAlgorithm" must be "aws:kms": actual "AES256"'],
         "account": "",
+        "severity": "medium",  # what a report says of a control it knows nothing about
+        "category": "other",
+        "frameworks": [],
+        "source": "",
+        "line": 1,
+        "service": "",
     }
     assert len(document["findings"]) == 5
     assert document["summary"] == {"PASS": 1, "FAIL": 1, "NOT_APPLICABLE": 1, "ERROR": 1, "MANUAL": 1, "SUPPRESSED": 0}
 
 
 def test_json_of_no_findings_still_has_a_summary() -> None:
-    document = json.loads(render_json([]))
-    assert document == {"findings": [], "summary": dict.fromkeys(summarize([]), 0)}
+    document = json.loads(render_report([], "json", {}))
+    assert document == {"findings": [], "summary": dict.fromkeys(summarize([]), 0), "controls": {}}
 
 
 def test_text_is_a_table_with_a_row_per_finding_and_a_summary() -> None:

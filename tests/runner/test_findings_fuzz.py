@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.runner.findings import STATUSES, Finding, render
+from bot.runner.findings import STATUSES, Finding
+from bot.runner.reports import render_report
 
 pytestmark = pytest.mark.fuzz
 
@@ -26,9 +27,9 @@ def unsafe(char: str) -> bool:
 
 @given(FINDINGS)
 def test_every_report_is_free_of_control_characters_and_junit_parses(findings: list[Finding]) -> None:
-    text = render(findings, "text")
+    text = render_report(findings, "text", {})
     assert not any(unsafe(c) for c in text.replace("\n", ""))
-    document = json.loads(render(findings, "json"))
+    document = json.loads(render_report(findings, "json", {}))
     assert len(document["findings"]) == len(findings)
-    root = ET.fromstring(render(findings, "junit"))
+    root = ET.fromstring(render_report(findings, "junit", {}))
     assert root.get("tests") == str(len(findings))
