@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -10,7 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot.corpus.examples import Corpus
+from bot.corpus.examples import Corpus, Example
 from bot.generation.confidence import Confidence, judge, with_header
 from bot.generation.prompts import data_block, load_template, prompt_version, render_examples, request_block
 from bot.generation.providers.model import Completion, LanguageModel, LLMCall, parse_json_answer, strip_fence
@@ -88,6 +89,11 @@ class _Run:
         self.draft = ""
         self.context = ""
         self.replans = 0
+
+    @functools.cached_property
+    def examples(self) -> list[Example]:
+        """The merged controls nearest the request, chosen once: the plan (offline: to adapt) and the write see them."""
+        return self.corpus.nearest(self.request, self.settings.examples)
 
     def failed(self, errors: list[str]) -> Generation:
         return Generation(
@@ -185,7 +191,7 @@ class _Run:
             }
             context = {"request": self.request, "analysis": analysis, "retrieval": retrieval,
                        "errors": self.last_errors, "feedback": self.feedback,
-                       "examples": self.corpus.nearest(self.request, self.settings.examples)}  # fmt: skip
+                       "examples": self.examples}  # fmt: skip
             plan, done = _twice(lambda: self.structured("plan", Plan, slots, context))  # noqa: B023
             problems = check_feature(render_feature(self.request, plan), self.request.feature_path,
                                      self.request.id, self.request.service, generated=True)  # fmt: skip
@@ -199,7 +205,7 @@ class _Run:
         return None
 
     def write(self, plan: Plan) -> str:
-        examples = self.corpus.nearest(self.request, self.settings.examples)
+        examples = self.examples
         previous = data_block("previous_feature", self.previous) if self.previous else ""
         slots = {
             "control_id": self.request.id,
