@@ -125,7 +125,12 @@ class _Reader:
         if not isinstance(params, dict):
             raise self.fail((*where, "with"), f"must be a mapping of call parameters, not {describe_value(params)}")
         self.references(params, (*where, "with"), known)
-        save = self.mapping(item.get("save") or {}, (*where, "save"), tuple(item.get("save") or {}))
+        save = item.get("save") or {}
+        if not isinstance(save, dict):
+            example = "{key_id: KeyMetadata.KeyId}"
+            raise self.fail(
+                (*where, "save"), f"must map names to JMESPath queries, e.g. {example}, not {describe_value(save)}"
+            )
         for saved, query in save.items():
             if not SAVED_NAME.match(str(saved)):
                 raise self.fail((*where, "save", str(saved)), "a saved name is lower_snake_case, e.g. key_id")

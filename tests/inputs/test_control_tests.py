@@ -74,6 +74,10 @@ def test_a_skip_reason_stands_in_for_cases() -> None:
         ),
         ("cases:\n  - &one {name: a, expect: {b: PASS}}\n", "x.test.yaml:2: YAML anchors and aliases"),
         (
+            "cases:\n  - name: a\n    setup:\n      - call: kms.CreateKey\n        save: KeyId\n    expect: {b: PASS}\n",
+            "x.test.yaml:5: key 'cases.0.setup.0.save': must map names to JMESPath queries, e.g. {key_id: KeyMetadata.KeyId}, not",
+        ),
+        (
             "cases:\n  - name: a\n    expect: {b: PASS}\n    when: now\n",
             "x.test.yaml:4: key 'cases.0.when': unknown key",
         ),
