@@ -34,14 +34,15 @@ class Example:
     search_text: str
     path: str = ""
     shown: str = ""  # the feature's path as warnings name it (relative to the repository)
+    resource: str = ""  # what the request names, as it reads it
 
 
 _FAST_YAML: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SEARCH_KEYS = ("title", "requirement", "resource", "category", "service")
 
 
-def _quick_request(text: str) -> tuple[str, str] | None:
-    """(service, search text) from a plain reading of a request file, or None when it needs the strict reading
+def _quick_request(text: str) -> tuple[str, str, str] | None:
+    """(service, resource, search text) from a plain reading of a request file, or None when it needs the strict reading
     (which then says what is wrong). Loading stays cheap per pair; a chosen example is read strictly."""
     try:
         data = yaml.load(text, Loader=_FAST_YAML)
@@ -57,7 +58,8 @@ def _quick_request(text: str) -> tuple[str, str] | None:
         service = resolve_service(data["service"])
     except UnknownServiceError:
         return None
-    return service, _joined(data.get("title"), data["requirement"], data["resource"], data.get("category"), service)
+    words = _joined(data.get("title"), data["requirement"], data["resource"], data.get("category"), service)
+    return service, data["resource"], words
 
 
 def _example(request_path: Path, root: Path, cache: SearchCache) -> Example | None:
@@ -73,17 +75,17 @@ def _example(request_path: Path, root: Path, cache: SearchCache) -> Example | No
         quick = cached or _quick_request(request_text)
         if quick is None:
             request = load_request(request_path)  # raises what is wrong, or reads what the plain reading could not
-            quick = (request.service, search_text(request))
+            quick = (request.service, request.resource, search_text(request))
         feature_text = feature_path.read_text(encoding="utf-8")
     except RequestError as error:
         named = RequestError(request_path.relative_to(root).as_posix(), error.message, error.key, error.line)
         raise CorpusSkip(f"{named}; the pair is left out of the examples") from None
     except (OSError, UnicodeDecodeError) as error:
         raise CorpusSkip(f"{shown}: cannot be read ({error}); the pair is left out of the examples") from None
-    service, text = quick
+    service, resource, text = quick
     if cached is None:
-        cache.put(request_path, service, text)
-    return Example(request_path.stem, service, request_text, feature_text, text, str(feature_path), shown)
+        cache.put(request_path, service, resource, text)
+    return Example(request_path.stem, service, request_text, feature_text, text, str(feature_path), shown, resource)
 
 
 def _validates(example: Example, left_out: list[str]) -> bool:

@@ -1,4 +1,4 @@
-"""What the corpus needs of each request (service, search text), kept on disk by path, size and mtime, so
+"""What the corpus needs of each request (service, resource, search text), kept on disk by path, size and mtime, so
 that loading a corpus of 1,000 requests reads the ones that changed and only stats the others."""
 
 from __future__ import annotations
@@ -29,17 +29,19 @@ class SearchCache:
         info = path.stat()
         return [info.st_mtime_ns, info.st_size]
 
-    def get(self, path: Path) -> tuple[str, str] | None:
+    def get(self, path: Path) -> tuple[str, str, str] | None:
         key = str(path.absolute())
         self.seen.add(key)
         entry = self.entries.get(key)
-        if not isinstance(entry, list) or len(entry) != 4 or entry[:2] != self._stamp(path):
-            return None
-        service, text = entry[2], entry[3]
-        return (service, text) if isinstance(service, str) and isinstance(text, str) else None
+        if not isinstance(entry, list) or len(entry) != 5 or entry[:2] != self._stamp(path):
+            return None  # an entry of an older layout is read again too
+        service, resource, text = entry[2:]
+        if isinstance(service, str) and isinstance(resource, str) and isinstance(text, str):
+            return service, resource, text
+        return None
 
-    def put(self, path: Path, service: str, text: str) -> None:
-        self.entries[str(path.absolute())] = [*self._stamp(path), service, text]
+    def put(self, path: Path, service: str, resource: str, text: str) -> None:
+        self.entries[str(path.absolute())] = [*self._stamp(path), service, resource, text]
         self.changed = True
 
     def save(self) -> None:

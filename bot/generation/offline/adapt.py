@@ -21,18 +21,13 @@ def _own_words(request_text: str, resource: str, service: str) -> set[str]:
     return set(tokenize(request_text)) - set(tokenize(f"{resource} {service}")) - _GENERIC
 
 
-def _resource_of(example: Example) -> str:
-    found = re.search(r"^resource:\s*(.+)$", example.request_text, re.MULTILINE)
-    return found[1].strip() if found else ""
-
-
 def asserted_paths(text: str) -> set[str]:
     """The paths a feature (or a plan's assertion lines) asserts on."""
     return set(_ASSERTED.findall(text))
 
 
 def _same_thing(request: ControlRequest, example: Example, planned: set[str]) -> bool:
-    resource = _resource_of(example)
+    resource = example.resource
     if example.service != request.service or set(tokenize(resource)) != set(tokenize(request.resource)):
         return False
     mine = _own_words(f"{request.title or ''} {request.requirement}", request.resource, request.service)

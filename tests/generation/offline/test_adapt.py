@@ -23,7 +23,7 @@ def _seed() -> Example:
     request = SEED.with_suffix(".yaml").read_text(encoding="utf-8")
     feature = SEED.with_suffix(".feature").read_text(encoding="utf-8")
     search = "S3 buckets keep every version of their objects Versioning must be enabled on every bucket S3 bucket"
-    return Example(SEED.name, "s3", request, feature, search)
+    return Example(SEED.name, "s3", request, feature, search, resource="S3 bucket")
 
 
 def _request(requirement: str, resource: str = "S3 bucket", service: str = "s3") -> ControlRequest:
