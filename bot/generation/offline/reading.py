@@ -123,7 +123,7 @@ def _cues_near(words: tuple[str, ...], hits: list[int], own: frozenset[str]) -> 
             i > last and (word in TRAILING_CUES or words[i + 1 : i + 2] in _NOT_ALLOWED)
         ):
             count += 1
-    return count + _negated_subject(words, min(hits), min(hits) - STRONG_WINDOW)
+    return count + _negated_subject(words, min(hits), counted=min(hits) <= STRONG_WINDOW)
 
 
 def named_under_no_subject(value: str, requirement: str) -> bool:
@@ -134,14 +134,14 @@ def named_under_no_subject(value: str, requirement: str) -> bool:
     if not clauses or not tokens:
         return False
     start = _find_in_order(clauses[0], tokens)
-    return start is not None and _negated_subject(clauses[0], start, 1) == 1
+    return start is not None and _negated_subject(clauses[0], start, counted=False) == 1
 
 
-def _negated_subject(words: tuple[str, ...], at: int, window_start: int) -> int:
+def _negated_subject(words: tuple[str, ...], at: int, counted: bool) -> int:
     """1 when the clause says "No <subject> may/must/can …" and `at` is in what follows the modal verb, however
-    far ("No active task definition may set its PID mode to host"), unless the "no" is already counted
-    because it is near (`window_start` <= 0)."""
-    if not words or words[0] not in _SUBJECT_NEGATIONS or window_start <= 0:
+    far ("No active task definition may set its PID mode to host"), unless the "no" was `counted` already
+    because it is near enough for the cue window."""
+    if not words or words[0] not in _SUBJECT_NEGATIONS or counted:
         return 0
     modal = next((i for i, w in enumerate(words[1:SUBJECT_SPAN], 1) if w in _SUBJECT_MODALS), None)
     return 1 if modal is not None and modal < at else 0
@@ -206,7 +206,7 @@ def mention(value: str, requirement: str) -> int:
         if start is not None:
             before = clause[max(0, start - VALUE_WINDOW) : start]
             near = any(w in NEGATION_CUES for w in before)
-            far = _negated_subject(clause, start, start - VALUE_WINDOW) == 1
+            far = _negated_subject(clause, start, counted=start <= VALUE_WINDOW) == 1
             rejected = near or far or _rejected_after(tokens, requirement)
             return -1 if rejected else 1
     return 0
