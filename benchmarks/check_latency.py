@@ -17,6 +17,7 @@ from typing import Any
 import boto3
 from moto.server import ThreadedMotoServer
 
+from benchmarks.check import make_tables
 from bot.cli.check import boto3_clients
 from bot.language.feature import parse_feature
 from bot.runner.calls import ApiCache
@@ -98,14 +99,7 @@ def main() -> int:
     host, port = moto.get_host_and_port()
     os.environ.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_DEFAULT_REGION=REGION)
     os.environ["AWS_ENDPOINT_URL"] = f"http://{host}:{port}"
-    ddb = boto3.client("dynamodb", region_name=REGION)
-    for i in range(args.tables):
-        ddb.create_table(
-            TableName=f"t{i:05d}",
-            KeySchema=[{"AttributeName": "k", "KeyType": "HASH"}],
-            AttributeDefinitions=[{"AttributeName": "k", "AttributeType": "S"}],
-            BillingMode="PAY_PER_REQUEST",
-        )
+    make_tables(boto3.Session(region_name=REGION), args.tables)  # half with point-in-time recovery on
     proxy = latency_proxy(f"http://{host}:{port}")
     os.environ["AWS_ENDPOINT_URL"] = f"http://127.0.0.1:{proxy.server_address[1]}"
     met = True
