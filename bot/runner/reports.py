@@ -15,6 +15,7 @@ from bot.language.feature import ParsedFeature
 from bot.runner.findings import STATUSES, Finding, render, summarize
 
 SEVERITY_SCORE = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0"}  # code scanning's scale
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"  # the address code scanning and editors know
 SARIF_LEVEL = {"critical": "error", "high": "error", "medium": "warning", "low": "note"}
 MARKDOWN_ROWS = 200  # a job summary holds 1 MiB: past this many findings, the table says how many are left out
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -172,7 +173,7 @@ def render_sarif(findings: Sequence[Finding], infos: Infos) -> str:
         if f.status in ("FAIL", "ERROR", "SUPPRESSED")
     ]
     driver = {"name": "controlbot", "version": __version__, "rules": rules}
-    document = {"version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": results}]}
+    document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": results}]}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 

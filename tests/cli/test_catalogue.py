@@ -10,7 +10,6 @@ import pytest
 
 from bot.cli.main import main
 from bot.corpus.catalogue import CATALOGUE, Catalogue
-from tests.cli.test_check import aws, server  # noqa: F401  (the moto server fixtures)
 from tests.paths import REPO
 
 VERSIONING = "s3-bucket-versioning-enabled"
@@ -71,7 +70,7 @@ def test_add_copies_the_three_files_under_a_new_id_and_never_overwrites(
 
 
 def test_check_catalogue_runs_the_shipped_s3_controls_against_an_account(
-    aws: str,  # noqa: F811
+    aws: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     s3 = boto3.client("s3", region_name="us-east-1")

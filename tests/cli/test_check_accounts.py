@@ -10,7 +10,6 @@ import boto3
 import pytest
 
 from bot.cli.main import main
-from tests.cli.test_check import aws, server  # noqa: F401  (the moto server fixtures)
 from tests.fakes.aws_endpoint import FakeAwsEndpoint
 from tests.paths import REPO
 
@@ -55,7 +54,7 @@ STS_DENIED = (
 
 @pytest.mark.usefixtures("aws")
 def test_an_account_whose_role_cannot_be_assumed_is_an_error_for_that_account_only(
-    server: str,  # noqa: F811
+    server: str,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:

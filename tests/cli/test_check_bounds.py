@@ -10,7 +10,7 @@ import boto3
 import pytest
 
 from bot.cli.main import main
-from tests.cli.test_check import S3_KMS, aws, buckets, controls, server  # noqa: F401  (fixtures)
+from tests.cli.test_check import S3_KMS, buckets, controls
 from tests.cli.test_check_faults import LIFECYCLE_STEPS, check_json, feature
 from tests.fakes.aws_endpoint import FakeAwsEndpoint, json_reply
 

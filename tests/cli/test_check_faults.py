@@ -11,7 +11,7 @@ import boto3
 import pytest
 
 from bot.cli.main import main
-from tests.cli.test_check import S3_KMS, aws, buckets, controls, server  # noqa: F401  (fixtures)
+from tests.cli.test_check import S3_KMS, buckets, controls
 from tests.fakes.aws_endpoint import FakeAwsEndpoint, json_reply, text_reply
 
 HEADER = "@control:{id} @service:{service} @severity:low @category:other\nFeature: {id}\n  Scenario: {id}\n"
