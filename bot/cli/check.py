@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import sys
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from botocore.exceptions import (
 
 from bot.cli.accounts import Account, assumed, check_account_options, organization_accounts
 from bot.cli.catalogue import add_filters
-from bot.cli.check_reports import parse_outputs, progress_printer, select_controls, shard, write_reports
+from bot.cli.check_reports import in_shard, parse_outputs, parse_shard, progress_printer, select_controls, write_reports
 from bot.corpus.catalogue import Catalogue
 from bot.inputs.errors import UsageError
 from bot.inputs.files import find_features
@@ -71,7 +72,11 @@ def register(parser: Any) -> None:
     parser.add_argument("--organization", action="store_true", help="every active account of the AWS Organization")
     parser.add_argument("--control", action="append", default=[], help="only this control id (repeatable)")
     parser.add_argument("--quiet", action="store_true", help="no progress and no summary line on stderr")
-    parser.add_argument("--shard", metavar="I/N", help="run the I-th of N shares of the controls (for a CI matrix)")
+    parser.add_argument(
+        "--shard",
+        metavar="I/N",
+        help="report the I-th of N shares of the findings, by account, control, region and resource (a CI matrix)",
+    )
     parser.add_argument(
         "--suppressions",
         type=Path,
@@ -225,18 +230,21 @@ def run(args: argparse.Namespace) -> int:
     suppressions = _suppressions(args.suppressions)
     controls, broken = load_features(_feature_paths(args))
     infos = {control: ControlInfo.of(control, feature, feature.uri) for control, feature in controls}
-    controls = shard(select_controls(controls, args), args.shard)
+    controls = select_controls(controls, args)
+    shard = parse_shard(args.shard)
     session = _session(args.profile)
     regions = _regions(args, session)
     caller = _account_id(session, regions[0])
-    findings = [replace(f, account=caller) for f in broken]
+    findings = [replace(f, account=caller) for f in broken if in_shard(shard, caller, f.control, f.region, f.resource)]
     for account in _accounts(args, session, regions[0], caller):
         if account.session is None:
-            findings.append(Finding("-", "assume role", "-", "-", "ERROR", (account.problem,), account.id))
+            if in_shard(shard, account.id, "assume role", "-"):
+                findings.append(Finding("-", "assume role", "-", "-", "ERROR", (account.problem,), account.id))
             continue
         cache = ApiCache(boto3_clients(account.session, args.workers), args.max_pages)
         shown = progress_printer(args.quiet, lambda: sum(cache.calls.values()))  # noqa: B023
-        options = RunOptions(regions, account.id, args.workers, args.max_resources, args.timeout, shown)
+        owns = partial(in_shard, shard, account.id)
+        options = RunOptions(regions, account.id, args.workers, args.max_resources, args.timeout, shown, owns)
         ran = run_controls(controls, cache, options)
         findings += [
             replace(f, account=account.id) for f in apply_suppressions(ran, suppressions, account.id, dt.date.today())

@@ -52,16 +52,23 @@ def select_controls(
     return kept
 
 
-def shard(controls: list[tuple[str, ParsedFeature]], spec: str | None) -> list[tuple[str, ParsedFeature]]:
-    """The I-th of N shares, by a stable hash of each control's id: every control lands in exactly one shard,
-    the same one on every machine and every run, so merged shards equal one run."""
+def parse_shard(spec: str | None) -> tuple[int, int] | None:
+    """--shard I/N as (I - 1, N); refused unless 1 <= I <= N."""
     if spec is None:
-        return controls
+        return None
     index, _, count = spec.partition("/")
     if not (index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
         raise UsageError(f"--shard {spec}: give I/N with 1 <= I <= N, e.g. --shard 2/4")
-    wanted = int(index) - 1
-    return [(c, f) for c, f in controls if int(hashlib.sha256(c.encode()).hexdigest(), 16) % int(count) == wanted]
+    return int(index) - 1, int(count)
+
+
+def in_shard(shard: tuple[int, int] | None, account: str, control: str, region: str, resource: str = "-") -> bool:
+    """Whether this shard reports one finding's (account, control, region, resource), by a stable hash: every
+    finding lands in exactly one shard, the same on every machine and run, so merged shards equal one run."""
+    if shard is None:
+        return True
+    key = "\x1f".join((account, control, region, resource)).encode()
+    return int(hashlib.sha256(key).hexdigest(), 16) % shard[1] == shard[0]
 
 
 def write_reports(findings: list[Finding], infos: Infos, outputs: list[Output], fmt: str, quiet: bool = False) -> None:

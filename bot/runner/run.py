@@ -98,6 +98,8 @@ class RunOptions:
     max_resources: int = DEFAULT_MAX_RESOURCES
     timeout_s: float = DEFAULT_TIMEOUT_S
     progress: Callable[[int, int, int], None] | None = None  # (scenarios listed, scenarios, resources seen)
+    # (control, region, resource or "-"): whether this run, a shard of a larger one, reports that finding
+    owns: Callable[[str, str, str], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -214,6 +216,13 @@ def control_id(feature: ParsedFeature, fallback: str) -> str:
 
 
 def _units(control: str, feature: ParsedFeature, options: RunOptions, deadline: float) -> list[Unit | Finding]:
+    work = _feature_units(control, feature, options, deadline)
+    if options.owns is None:
+        return work
+    return [item for item in work if isinstance(item, Unit) or options.owns(control, item.region, "-")]
+
+
+def _feature_units(control: str, feature: ParsedFeature, options: RunOptions, deadline: float) -> list[Unit | Finding]:
     if feature.syntax_errors:
         reasons = tuple(f"line {line}: {message}" for line, message in feature.syntax_errors)
         return [Finding(control, "-", "-", "-", "ERROR", reasons)]
@@ -235,6 +244,22 @@ Slot = tuple[Unit, str, "Future[Finding]"] | Finding
 
 
 def _submit_unit(pool: ThreadPoolExecutor, cache: ApiCache, unit: Unit, options: RunOptions) -> list[Slot]:
+    """The unit's findings: resources go to the pool; a shard keeps only the findings it owns, so a resource's
+    enrichment calls are made in one shard, while every shard makes the (cheap, paged) listing call."""
+    slots: list[Slot] = []
+    for item in _unit_work(cache, unit, options):
+        resource = item.resource if isinstance(item, Finding) else item[0]
+        if options.owns is not None and not options.owns(unit.control, unit.label, resource):
+            continue
+        if isinstance(item, Finding):
+            slots.append(item)
+        else:
+            slots.append((unit, resource, pool.submit(_check_resource, cache, unit, resource, item[1])))
+    return slots
+
+
+def _unit_work(cache: ApiCache, unit: Unit, options: RunOptions) -> list[Finding | tuple[str, Document]]:
+    """The unit-level findings, and each listed resource to check: (name, document)."""
     if time.monotonic() > unit.deadline:
         return [unit.finding("-", "ERROR", [TIME_LIMIT_REASON])]
     try:
@@ -244,16 +269,14 @@ def _submit_unit(pool: ThreadPoolExecutor, cache: ApiCache, unit: Unit, options:
     if not resources:
         op_ref = unit.plan.listing.op_ref if unit.plan.listing else "-"
         return [unit.finding("-", "NOT_APPLICABLE", [f"no resources listed by {op_ref}"])]
-    slots: list[Slot] = []
+    work: list[Finding | tuple[str, Document]] = []
     if len(resources) > options.max_resources:
         reason = (
             f"{len(resources):,} resources listed; only the first {options.max_resources:,} were checked "
             "(raise --max-resources to check them all)"
         )
-        slots.append(unit.finding("-", "ERROR", [reason]))
-    for name, document in resources[: options.max_resources]:
-        slots.append((unit, name, pool.submit(_check_resource, cache, unit, name, document)))
-    return slots
+        work.append(unit.finding("-", "ERROR", [reason]))
+    return work + list(resources[: options.max_resources])
 
 
 def _prefetch(cache: ApiCache, unit: Unit) -> None:

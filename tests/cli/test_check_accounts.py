@@ -10,25 +10,14 @@ import boto3
 import pytest
 
 from bot.cli.main import main
-from tests.fakes.aws_endpoint import FakeAwsEndpoint
+from tests.fakes.aws_accounts import ROLE, client_in, sts_denying
 from tests.paths import REPO
 
 VERSIONING = REPO / "controls" / "s3" / "s3-bucket-versioning-enabled.feature"
-ROLE = "arn:aws:iam::{account}:role/controlbot-audit"
 
 
 def _bucket_in(account: str, name: str, versioned: bool) -> None:
-    """moto keeps each assumed role's resources in the role's account."""
-    keys = boto3.client("sts", region_name="us-east-1").assume_role(
-        RoleArn=ROLE.format(account=account), RoleSessionName="setup"
-    )["Credentials"]
-    s3 = boto3.client(
-        "s3",
-        region_name="us-east-1",
-        aws_access_key_id=keys["AccessKeyId"],
-        aws_secret_access_key=keys["SecretAccessKey"],
-        aws_session_token=keys["SessionToken"],
-    )
+    s3 = client_in("s3", account)
     s3.create_bucket(Bucket=name)
     if versioned:
         s3.put_bucket_versioning(Bucket=name, VersioningConfiguration={"Status": "Enabled"})
@@ -45,13 +34,6 @@ def test_each_account_is_checked_through_its_role_and_findings_name_it(capsys: p
     assert code == 1
 
 
-STS_DENIED = (
-    b'<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type>'
-    b"<Code>AccessDenied</Code><Message>not authorized to perform sts:AssumeRole</Message></Error>"
-    b"<RequestId>r-2</RequestId></ErrorResponse>"
-)
-
-
 @pytest.mark.usefixtures("aws")
 def test_an_account_whose_role_cannot_be_assumed_is_an_error_for_that_account_only(
     server: str,
@@ -60,18 +42,7 @@ def test_an_account_whose_role_cannot_be_assumed_is_an_error_for_that_account_on
 ) -> None:
     _bucket_in("111111111111", "kept-bucket", versioned=True)
 
-    def sts(action: str, body: dict[str, str]) -> tuple[int, str, bytes]:
-        if action == "AssumeRole" and "333333333333" in body.get("RoleArn", ""):
-            return 403, "text/xml", STS_DENIED
-        import urllib.request
-
-        forwarded = urllib.request.Request(server, data="&".join(f"{k}={v}" for k, v in body.items()).encode())
-        forwarded.add_header("Content-Type", "application/x-www-form-urlencoded")
-        forwarded.add_header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/sts/aws4_request")
-        with urllib.request.urlopen(forwarded) as answer:
-            return answer.status, "text/xml", answer.read()
-
-    with FakeAwsEndpoint(sts) as proxy:
+    with sts_denying(server, "333333333333") as proxy:
         monkeypatch.setenv("AWS_ENDPOINT_URL_STS", proxy.url)
         args = ["check", str(VERSIONING), "--region", "us-east-1", "--role-arn", ROLE, "--format", "json"]
         code = main([*args, "--account", "111111111111", "--account", "333333333333"])
