@@ -106,6 +106,8 @@ def _filter_for(
     named = [v for v in enum if qualifies_resource(v, subject, resource_words)]
     if len(named) == 1 and len(every) > 1:
         return f"only resources where {quote(path)} is {json.dumps(named[0])}"
+    if 1 < len(named) < len(every):
+        return f"only resources where {quote(path)} is one of {json.dumps(named)}"
     return None
 
 
@@ -140,7 +142,18 @@ def engine_filter(best: Candidate, requirement: str) -> str | None:
         return None
     members = listed_members(best.plan.setup[0])
     field = next((m for m in ("Engine", "engine") if m in members and members[m].type_name == "string"), None)
-    return f"only resources where {quote(field)} is {json.dumps(named[1].lower())}" if field else None
+    engines = [e.lower() for e in _ENGINE_LIST.split(named[1]) if e]
+    if field is None:
+        return None
+    if len(engines) == 1:
+        return f"only resources where {quote(field)} is {json.dumps(engines[0])}"
+    return f"only resources where {quote(field)} is one of {json.dumps(engines)}"
 
 
-_ENGINE = re.compile(r"\b(?:for|on|of|with|using)\s+(?:the\s+)?([A-Za-z][\w.-]*)\s+(?:database\s+)?engines?\b", re.I)
+_NAME = r"[A-Za-z][\w.-]*"
+_ENGINE = re.compile(
+    rf"\b(?:for|on|of|with|using|running)\s+(?:the\s+)?({_NAME}(?:(?:,\s*|,?\s+(?:and|or)\s+){_NAME}){{0,3}})"
+    r"\s+(?:database\s+)?engines?\b",
+    re.I,
+)
+_ENGINE_LIST = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)

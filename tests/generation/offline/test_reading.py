@@ -215,3 +215,47 @@ def test_a_finding_names_a_security_group_by_its_id_since_names_repeat_across_vp
         plan.setup[0]
         == 'the resources listed by "ec2.DescribeSecurityGroups" at "SecurityGroups" identified by "GroupId"'
     )
+
+
+def test_a_negation_inside_the_subject_does_not_turn_the_predicate_around() -> None:
+    requirement = "Instances that are not terminated must not have a public IPv4 address."
+    assert concept_wanted(requirement, "NetworkInterfaces[].Association.PublicIp") is False
+    assert concept_wanted("Keys that are not disabled must be rotated.", "KeyRotationEnabled") is True
+
+
+def test_a_call_that_requires_nothing_is_given_every_identifier_the_listing_has() -> None:
+    requirement = "Web ACLs must keep CloudWatch metrics enabled."
+    steps = plan_control("wafv2", f"web ACL\n{requirement}", None, requirement, "web ACL").setup
+    assert (
+        'each resource is enriched by "wafv2.GetWebACL" with "Name" from "Name" and "Id" from "Id" and "Scope" set '
+        'to "REGIONAL"'
+    ) in steps
+
+
+@pytest.mark.parametrize(
+    ("service", "resource", "requirement", "step"),
+    [
+        (
+            "elbv2",
+            "load balancer",
+            "Application and network load balancers must have deletion protection enabled.",
+            'only resources where "Type" is one of ["application", "network"]',
+        ),
+        (
+            "ec2",
+            "EBS volume",
+            "gp2 and gp3 volumes must be encrypted.",
+            'only resources where "VolumeType" is one of ["gp2", "gp3"]',
+        ),
+        (
+            "rds",
+            "DB instance",
+            "DB instances running the MySQL or MariaDB engines must keep automated backups for at least 7 days.",
+            'only resources where "Engine" is one of ["mysql", "mariadb"]',
+        ),
+    ],
+)
+def test_every_value_named_together_in_the_subject_scopes_the_control(
+    service: str, resource: str, requirement: str, step: str
+) -> None:
+    assert step in _plan(service, resource, requirement)
