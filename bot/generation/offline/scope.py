@@ -142,7 +142,8 @@ def engine_filter(best: Candidate, requirement: str) -> str | None:
         return None
     members = listed_members(best.plan.setup[0])
     field = next((m for m in ("Engine", "engine") if m in members and members[m].type_name == "string"), None)
-    engines = [e.lower() for e in _ENGINE_LIST.split(named[1]) if e]
+    documented = _documented_engines(best.plan.setup[0])
+    engines = [_as_written(e.lower(), documented) for e in _ENGINE_LIST.split(named[1]) if e]
     if field is None:
         return None
     if len(engines) == 1:
@@ -157,3 +158,25 @@ _ENGINE = re.compile(
     re.I,
 )
 _ENGINE_LIST = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
+
+
+def _documented_engines(setup: str) -> tuple[str, ...]:
+    """The engine names the service's docs spell out for an `Engine` input (RDS: postgres, mysql, …)."""
+    step = parse_step(setup)
+    if step is None:
+        return ()
+    model = shapes.service_model(step.service)
+    found: set[str] = set()
+    for name in model.operation_names:
+        members = shapes.input_members(model.operation_model(name))
+        engine = members.get("Engine") or members.get("engine")
+        found.update(re.findall(r"<code>([a-z0-9-]+)</code>", (engine.documentation if engine else "") or ""))
+    return tuple(sorted(found))
+
+
+def _as_written(named: str, documented: tuple[str, ...]) -> str:
+    """The engine as the API writes it: "PostgreSQL" is `postgres` where the docs name no `postgresql`."""
+    if named in documented:
+        return named
+    shorter = [value for value in documented if named.startswith(value)]
+    return max(shorter, key=len) if shorter else named

@@ -250,8 +250,8 @@ def test_a_call_that_requires_nothing_is_given_every_identifier_the_listing_has(
         (
             "rds",
             "DB instance",
-            "DB instances running the MySQL or MariaDB engines must keep automated backups for at least 7 days.",
-            'only resources where "Engine" is one of ["mysql", "mariadb"]',
+            "DB instances running the MySQL or PostgreSQL engines must keep automated backups for at least 7 days.",
+            'only resources where "Engine" is one of ["mysql", "postgres"]',
         ),
     ],
 )
