@@ -124,6 +124,11 @@ RDS = {
         read=lambda c, ids: _db_read(c, ids, "BackupRetentionPeriod"),
         holds=lambda days: days >= 7,
     ),
+    "rds-mysql-postgres-backup-retention": Fixture(
+        make=lambda c, name, ok: _db(c, name, BackupRetentionPeriod=7 if ok else 1),
+        read=lambda c, ids: _db_read(c, ids, "BackupRetentionPeriod"),
+        holds=lambda days: days >= 7,
+    ),
 }
 
 # ---------------------------------------------------------------- S3

@@ -64,6 +64,11 @@ ELBV2 = {
         read=lambda c, ids: _attribute(c, ids, DELETION),
         holds=is_true,
     ),
+    "elbv2-alb-nlb-deletion-protection": Fixture(
+        make=lambda c, name, ok: _balancer(c, name, attributes=_with(DELETION, ok)),
+        read=lambda c, ids: _attribute(c, ids, DELETION),
+        holds=is_true,
+    ),
     "elbv2-alb-drops-invalid-headers": Fixture(
         make=lambda c, name, ok: _balancer(c, name, attributes=_with(DROP_HEADERS, ok)),
         read=lambda c, ids: _attribute(c, ids, DROP_HEADERS),
@@ -148,6 +153,13 @@ def _snapshot(clients: Clients, name: str, public: bool) -> Ids:
 
 EC2 = {
     "ec2-instance-without-public-ip": Fixture(
+        make=lambda c, name, ok: _instance(c, name, public=not ok),
+        read=lambda c, ids: (
+            c("ec2").describe_instances(InstanceIds=[ids[0]])["Reservations"][0]["Instances"][0].get("PublicIpAddress")
+        ),
+        holds=lambda address: address is None,
+    ),
+    "ec2-running-instance-no-public-address": Fixture(
         make=lambda c, name, ok: _instance(c, name, public=not ok),
         read=lambda c, ids: (
             c("ec2").describe_instances(InstanceIds=[ids[0]])["Reservations"][0]["Instances"][0].get("PublicIpAddress")

@@ -13,7 +13,7 @@ from bot.knowledge.shapes import PathError, Root
 from bot.language.assertions import compile_path, is_projection
 from bot.language.feature import Scenario, StepLine
 from bot.language.grammar import Step
-from bot.language.join_check import check_join
+from bot.language.join_check import check_companions, check_join
 from bot.language.problems import Report
 from bot.language.vacuity import NEGATIVE, NUMERIC, Scope, value_problem, why_vacuous
 
@@ -39,6 +39,7 @@ def ground(scenario: Scenario, source: StepLine, report: Report, generated: bool
             if step.kind == "enrich":
                 _check_enrich(step, root, service)
                 check_join(source.step, step, entry.line, report)
+                check_companions(source.step, step, entry.line, report)
                 used_ops.add(step.op_ref)
             elif step.kind == "absent_error":
                 _check_absent(step, used_ops, entry, report)

@@ -108,3 +108,32 @@ def test_a_parameter_that_qualifies_an_identified_resource_or_follows_a_referenc
         '"GetPolicyVersion.PolicyVersion.IsDefaultVersion" must be true',
     )
     assert _warnings(qualified, "elasticbeanstalk") == [] and _warnings(referenced, "iam") == []
+
+
+WAF_PART = _feature(
+    "wafv2",
+    'the resources listed by "wafv2.ListWebACLs" at "WebACLs" identified by "Name" with "Scope" set to "REGIONAL"',
+    'each resource is enriched by "wafv2.GetWebACL" with "Name" from "Name"',
+    '"GetWebACL.WebACL.VisibilityConfig.CloudWatchMetricsEnabled" must be true',
+)
+
+
+def test_an_enrichment_given_part_of_what_the_listing_identifies_warns() -> None:
+    assert _warnings(WAF_PART, "wafv2") == [
+        (
+            7,
+            '"wafv2.GetWebACL" also takes "Scope", "Id", which the listing has: without them the call may not find '
+            'the resource; add "Scope" set to "REGIONAL" and "Id" from "Id"',
+        )
+    ]
+
+
+def test_identifiers_documented_as_alternatives_do_not_warn() -> None:
+    text = _feature(
+        "ec2",
+        'the resources listed by "ec2.DescribeLaunchTemplates" at "LaunchTemplates" identified by "LaunchTemplateId"',
+        'each resource is enriched by "ec2.DescribeLaunchTemplateVersions" with "LaunchTemplateId" from '
+        '"LaunchTemplateId"',
+        '"DescribeLaunchTemplateVersions.LaunchTemplateVersions[].LaunchTemplateData.EbsOptimized" must be true',
+    )
+    assert _warnings(text, "ec2") == []

@@ -58,7 +58,7 @@ def assertion_for(
         if wanted is None:
             wanted = not (leaf_words & NEGATIVE_FIELD_WORDS and not leaf_words & PROTECTIVE_FIELD_WORDS)
         if not wanted:
-            return f"the expression {quote(f'!contains(to_array({path}), `true`)')} must be true", FLAG_CONFIDENCE
+            return f"{quote(path)} must be false", FLAG_CONFIDENCE
         return f"{quote(path)} must be true", FLAG_CONFIDENCE
     if scored.enum:
         return _enum_assertion(path, scored, requirement, wanted, resource)

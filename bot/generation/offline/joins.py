@@ -9,6 +9,7 @@ from botocore.model import OperationModel
 from bot.knowledge import shapes
 from bot.knowledge.resources import Join, Listing
 from bot.knowledge.vocabulary import split_words
+from bot.language.join_check import companion_inputs
 from bot.language.values import quote
 
 
@@ -32,11 +33,19 @@ def listing_step(listing: Listing, identifier: str, items: str | None = None) ->
 
 
 def enrichment_step(service: str, op: OperationModel, join: Join, selectors: dict[str, str]) -> str:
-    """`each resource is enriched by ... with "P" from "path"`, required constants (a selector named like the
+    """`each resource is enriched by ... with "P" from "path"` (with the listing's
+    companions of P: wafv2 Id beside Name), required constants (a selector named like the
     field asked for wins over the model's default) and, where a call answers nothing unless asked, "All"."""
-    params = " and ".join(f"{quote(param)} from {quote(path)}" for param, path in join.params)
+    fed = list(join.params)
     constants = [(name, selectors.get(name, value)) for name, value in join.constants]
     constants += [(name, value) for name, value in selectors.items() if name not in dict(join.constants)]
+    listed = dict(join.listing.default_constants())
+    for name, kind, value in companion_inputs(op, {p for p, _ in fed}, join.listing.identifiers, listed):
+        if kind == "path":
+            fed.append((name, str(value)))
+        elif name not in dict(constants):
+            constants.append((name, value))
+    params = " and ".join(f"{quote(param)} from {quote(path)}" for param, path in fed)
     return f"each resource is enriched by {quote(service + '.' + op.name)} with {params}" + (
         constants_clause(constants) + _all_attributes(op)
     )

@@ -60,6 +60,7 @@ REJECT_WINDOW = 6  # "plain TCP or UDP listeners are not permitted"
 SUBJECT_SPAN = 10  # "No <subject of up to nine words> may …"
 _SUBJECT_NEGATIONS = frozenset({"no", "none", "neither"})
 _SUBJECT_MODALS = frozenset({"may", "can", "must", "shall", "should", "will", "might"})
+_PREDICATE_MODALS = _SUBJECT_MODALS | {"cannot", "mustn", "shouldn"}
 VALUE_WINDOW = 12  # "must not use deprecated runtimes such as python2.7"
 STRONG_WINDOW = 8  # "must not run their build environment in privileged mode"
 _STRONG_CUES = frozenset({"not", "no", "never", "without"})
@@ -112,7 +113,8 @@ def _cues_near(words: tuple[str, ...], hits: list[int], own: frozenset[str]) -> 
     state cues after it ("… must be disabled", "… are not allowed"), in the same clause; the field's own words
     ("Block…") are not cues."""
     last = max(hits)
-    before = range(max(0, min(hits) - STRONG_WINDOW), last)
+    start = _predicate_start(words, min(hits))
+    before = range(max(start, min(hits) - STRONG_WINDOW), last)
     after = range(last + 1, min(len(words), last + 1 + TRAILING))
     count = 0
     for i in [*before, *after]:
@@ -123,7 +125,15 @@ def _cues_near(words: tuple[str, ...], hits: list[int], own: frozenset[str]) -> 
             i > last and (word in TRAILING_CUES or words[i + 1 : i + 2] in _NOT_ALLOWED)
         ):
             count += 1
-    return count + _negated_subject(words, min(hits), counted=min(hits) <= STRONG_WINDOW)
+    return count + _negated_subject(words, min(hits), counted=start == 0 and min(hits) <= STRONG_WINDOW)
+
+
+def _predicate_start(words: tuple[str, ...], at: int) -> int:
+    """Where the predicate that holds `at` starts (its modal verb), so that a negation inside the subject
+    ("Instances that are not terminated must …") does not turn the predicate around; 0 when `at` is in the
+    subject or the clause has no modal verb."""
+    modal = next((i for i, w in enumerate(words[:at]) if w in _PREDICATE_MODALS), None)
+    return modal if modal is not None and modal > 0 else 0
 
 
 def named_under_no_subject(value: str, requirement: str) -> bool:
@@ -258,5 +268,24 @@ def qualifies_resource(value: str, subject: str, resource_words: set[str]) -> bo
     words = words_of(subject)
     for start in range(len(words) - len(tokens) + 1):
         if words[start : start + len(tokens)] == tokens:
-            return bool(set(words[start + len(tokens) : start + len(tokens) + 2]) & resource_words)
+            end = _coordinated(words, start + len(tokens))
+            return bool(set(words[end : end + 2]) & resource_words)
     return False
+
+
+_CONJUNCTIONS = frozenset({"and", "or", "nor"})
+COORDINATED = 3  # "gp2, gp3 and io1 volumes": qualifiers named together before the resource
+
+
+def _coordinated(words: tuple[str, ...], at: int) -> int:
+    """Past the other qualifiers named with the one ending at `at` ("Application and network load balancers"):
+    up to COORDINATED pairs of a conjunction (or a comma, which the words no longer show) and one word."""
+    end = at
+    for _ in range(COORDINATED):
+        if words[end : end + 1] and words[end] in _CONJUNCTIONS:
+            end += 2
+        elif words[end + 1 : end + 2] and words[end + 1] in _CONJUNCTIONS:
+            end += 1  # "gp2, gp3 and io1": the comma's word
+        else:
+            break
+    return end

@@ -106,6 +106,8 @@ def _filter_for(
     named = [v for v in enum if qualifies_resource(v, subject, resource_words)]
     if len(named) == 1 and len(every) > 1:
         return f"only resources where {quote(path)} is {json.dumps(named[0])}"
+    if 1 < len(named) < len(every):
+        return f"only resources where {quote(path)} is one of {json.dumps(named)}"
     return None
 
 
@@ -140,7 +142,41 @@ def engine_filter(best: Candidate, requirement: str) -> str | None:
         return None
     members = listed_members(best.plan.setup[0])
     field = next((m for m in ("Engine", "engine") if m in members and members[m].type_name == "string"), None)
-    return f"only resources where {quote(field)} is {json.dumps(named[1].lower())}" if field else None
+    documented = _documented_engines(best.plan.setup[0])
+    engines = [_as_written(e.lower(), documented) for e in _ENGINE_LIST.split(named[1]) if e]
+    if field is None:
+        return None
+    if len(engines) == 1:
+        return f"only resources where {quote(field)} is {json.dumps(engines[0])}"
+    return f"only resources where {quote(field)} is one of {json.dumps(engines)}"
 
 
-_ENGINE = re.compile(r"\b(?:for|on|of|with|using)\s+(?:the\s+)?([A-Za-z][\w.-]*)\s+(?:database\s+)?engines?\b", re.I)
+_NAME = r"[A-Za-z][\w.-]*"
+_ENGINE = re.compile(
+    rf"\b(?:for|on|of|with|using|running)\s+(?:the\s+)?({_NAME}(?:(?:,\s*|,?\s+(?:and|or)\s+){_NAME}){{0,3}})"
+    r"\s+(?:database\s+)?engines?\b",
+    re.I,
+)
+_ENGINE_LIST = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
+
+
+def _documented_engines(setup: str) -> tuple[str, ...]:
+    """The engine names the service's docs spell out for an `Engine` input (RDS: postgres, mysql, …)."""
+    step = parse_step(setup)
+    if step is None:
+        return ()
+    model = shapes.service_model(step.service)
+    found: set[str] = set()
+    for name in model.operation_names:
+        members = shapes.input_members(model.operation_model(name))
+        engine = members.get("Engine") or members.get("engine")
+        found.update(re.findall(r"<code>([a-z0-9-]+)</code>", (engine.documentation if engine else "") or ""))
+    return tuple(sorted(found))
+
+
+def _as_written(named: str, documented: tuple[str, ...]) -> str:
+    """The engine as the API writes it: "PostgreSQL" is `postgres` where the docs name no `postgresql`."""
+    if named in documented:
+        return named
+    shorter = [value for value in documented if named.startswith(value)]
+    return max(shorter, key=len) if shorter else named

@@ -32,16 +32,16 @@ def test_an_enum_takes_the_value_the_requirement_asks_for(
     assert any(step.endswith(f"must be {wanted}") for step in steps), steps
 
 
-def test_a_negated_flag_is_asserted_not_true() -> None:
+def test_a_negated_flag_is_asserted_false_so_a_missing_flag_fails() -> None:
     steps = _plan("rds", "DB instance", "RDS DB instances must not be publicly accessible.")
-    assert steps == ['the expression "!contains(to_array(PubliclyAccessible), `true`)" must be true']
+    assert steps == ['"PubliclyAccessible" must be false']
 
 
 def test_single_region_means_not_multi_region_and_the_subject_becomes_a_filter() -> None:
     steps = _plan("kms", "KMS key", "Customer managed KMS keys must be single-Region keys.")
     assert steps == [
         'only resources where "DescribeKey.KeyMetadata.KeyManager" is "CUSTOMER"',
-        'the expression "!contains(to_array(DescribeKey.KeyMetadata.MultiRegion), `true`)" must be true',
+        '"DescribeKey.KeyMetadata.MultiRegion" must be false',
     ]
 
 
@@ -65,7 +65,7 @@ def test_two_conditions_give_two_assertions() -> None:
     steps = _plan("opensearch", "OpenSearch domain", requirement)
     assert '"DescribeDomain.DomainStatus.AdvancedSecurityOptions.Enabled" must be true' in steps
     anonymous = "DescribeDomain.DomainStatus.AdvancedSecurityOptions.AnonymousAuthEnabled"
-    assert f'the expression "!contains(to_array({anonymous}), `true`)" must be true' in steps
+    assert f'"{anonymous}" must be false' in steps
 
 
 def test_list_members_of_enabled_elements_only() -> None:
@@ -158,8 +158,7 @@ def test_a_value_rejected_after_it_is_named_is_not_the_compliant_one() -> None:
 def test_conditions_offered_with_or_become_one_expression() -> None:
     steps = _plan("rds", "DB instance", "RDS instances must be storage encrypted or not publicly accessible.")
     assert steps == [
-        'the expression "((!contains(to_array(PubliclyAccessible), `true`))) || ((StorageEncrypted == `true`))" '
-        "must be true"
+        'the expression "((PubliclyAccessible == `false`)) || ((StorageEncrypted == `true`))" must be true'
     ]
 
 
@@ -216,3 +215,47 @@ def test_a_finding_names_a_security_group_by_its_id_since_names_repeat_across_vp
         plan.setup[0]
         == 'the resources listed by "ec2.DescribeSecurityGroups" at "SecurityGroups" identified by "GroupId"'
     )
+
+
+def test_a_negation_inside_the_subject_does_not_turn_the_predicate_around() -> None:
+    requirement = "Instances that are not terminated must not have a public IPv4 address."
+    assert concept_wanted(requirement, "NetworkInterfaces[].Association.PublicIp") is False
+    assert concept_wanted("Keys that are not disabled must be rotated.", "KeyRotationEnabled") is True
+
+
+def test_a_call_that_requires_nothing_is_given_every_identifier_the_listing_has() -> None:
+    requirement = "Web ACLs must keep CloudWatch metrics enabled."
+    steps = plan_control("wafv2", f"web ACL\n{requirement}", None, requirement, "web ACL").setup
+    assert (
+        'each resource is enriched by "wafv2.GetWebACL" with "Name" from "Name" and "Id" from "Id" and "Scope" set '
+        'to "REGIONAL"'
+    ) in steps
+
+
+@pytest.mark.parametrize(
+    ("service", "resource", "requirement", "step"),
+    [
+        (
+            "elbv2",
+            "load balancer",
+            "Application and network load balancers must have deletion protection enabled.",
+            'only resources where "Type" is one of ["application", "network"]',
+        ),
+        (
+            "ec2",
+            "EBS volume",
+            "gp2 and gp3 volumes must be encrypted.",
+            'only resources where "VolumeType" is one of ["gp2", "gp3"]',
+        ),
+        (
+            "rds",
+            "DB instance",
+            "DB instances running the MySQL or PostgreSQL engines must keep automated backups for at least 7 days.",
+            'only resources where "Engine" is one of ["mysql", "postgres"]',
+        ),
+    ],
+)
+def test_every_value_named_together_in_the_subject_scopes_the_control(
+    service: str, resource: str, requirement: str, step: str
+) -> None:
+    assert step in _plan(service, resource, requirement)
