@@ -4,8 +4,8 @@ process (so it does not share the measured client's interpreter lock), driven ov
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 import threading
 import time
 import urllib.error
@@ -122,7 +122,9 @@ def set_proxy(url: str, **settings: object) -> Counter[str]:
 
 
 def main() -> None:
-    proxy = Proxy(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("upstream", help="the server to forward to, e.g. a moto server's http://127.0.0.1:PORT")
+    proxy = Proxy(parser.parse_args().upstream)
     print(proxy.url, flush=True)
     threading.Event().wait()
 

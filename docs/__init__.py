@@ -1,0 +1,1 @@
+"""Documentation helpers: the script that takes the README's screenshots."""
