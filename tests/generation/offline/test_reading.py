@@ -260,3 +260,11 @@ def test_every_value_named_together_in_the_subject_scopes_the_control(
     service: str, resource: str, requirement: str, step: str
 ) -> None:
     assert step in _plan(service, resource, requirement)
+
+
+def test_a_listed_setting_labelled_with_its_state_takes_that_state() -> None:
+    requirement = (
+        "The API server must not be reachable.\n\n- public endpoint access: disabled\n- private endpoint access: on\n"
+    )
+    assert concept_wanted(requirement, "cluster.resourcesVpcConfig.endpointPublicAccess") is False
+    assert concept_wanted(requirement, "cluster.resourcesVpcConfig.endpointPrivateAccess") is True
