@@ -268,3 +268,12 @@ def test_a_listed_setting_labelled_with_its_state_takes_that_state() -> None:
     )
     assert concept_wanted(requirement, "cluster.resourcesVpcConfig.endpointPublicAccess") is False
     assert concept_wanted(requirement, "cluster.resourcesVpcConfig.endpointPrivateAccess") is True
+
+
+def test_other_engines_named_as_excluded_pick_no_engine() -> None:
+    steps = _plan(
+        "rds", "DB instance", "Instances must keep backups for 7 days. Instances running other engines are excluded."
+    )
+    assert not any('"Engine"' in step for step in steps)
+    steps = _plan("rds", "DB instance", "For the postgres engine, backups are kept 7 days; other engines are excluded.")
+    assert 'only resources where "Engine" is "postgres"' in steps
