@@ -268,6 +268,13 @@ SERVICES = {
         read=lambda c, ids: _notebook_read(c, ids, "DirectInternetAccess"),
         holds=lambda access: access == "Disabled",
     ),
+    "sagemaker-notebook-locked-down-list": Fixture(
+        make=lambda c, name, ok: _notebook(
+            c, name, DirectInternetAccess="Disabled" if ok else "Enabled", RootAccess="Disabled" if ok else "Enabled"
+        ),
+        read=lambda c, ids: [_notebook_read(c, ids, "DirectInternetAccess"), _notebook_read(c, ids, "RootAccess")],
+        holds=lambda accesses: accesses == ["Disabled", "Disabled"],
+    ),
 }
 
 # ---------------------------------------------------------------- account-level settings

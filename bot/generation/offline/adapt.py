@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from bot.corpus.examples import Example
 from bot.generation.render import feature_title, tags_line
 from bot.inputs.intake import ControlRequest
 from bot.inputs.provenance import PREFIX
 from bot.knowledge.vocabulary import tokenize
+from bot.language.grammar import parse_step
 
 SAME_WORDS = 0.7  # share of the request's own words the merged control says too …
 THEIR_WORDS = 0.5  # … and of the merged control's own words the request says, when no asserted field is shared
 _GENERIC = frozenset(tokenize("must should every each all any resource enabled configured have has"))
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
+_STEP = re.compile(r"^\s*(?:Given|When|Then|And|But)\s+(.*)$", re.MULTILINE)
 _ASSERTED = re.compile(r'^\s*(?:Then|And|But)\s+(?:each element of |at least one element of )?"([^"]+)"', re.MULTILINE)
 
 
@@ -23,7 +27,7 @@ def _own_words(request_text: str, resource: str, service: str) -> set[str]:
 
 def asserted_paths(text: str) -> set[str]:
     """The paths a feature (or a plan's assertion lines) asserts on."""
-    return set(_ASSERTED.findall(text))
+    return {path.removesuffix("[]") for path in _ASSERTED.findall(text)}
 
 
 def _same_thing(request: ControlRequest, example: Example, planned: set[str]) -> bool:
@@ -32,12 +36,18 @@ def _same_thing(request: ControlRequest, example: Example, planned: set[str]) ->
         return False
     mine = _own_words(f"{request.title or ''} {request.requirement}", request.resource, request.service)
     theirs = _own_words(example.search_text, resource, example.service)
-    if not mine or not theirs:
+    if not mine or not theirs or not _numbers_agree(request, example):
         return False
     shared = len(mine & theirs)
     if planned & asserted_paths(example.feature_text):  # the planner reads it as the same field too
         return shared / len(mine) >= THEIR_WORDS
     return shared / len(mine) >= SAME_WORDS and shared / len(theirs) >= THEIR_WORDS
+
+
+def _numbers_agree(request: ControlRequest, example: Example) -> bool:
+    """Every number the requirement names (30 days) is one the merged control names too (not 90 days)."""
+    theirs = set(_NUMBER.findall(f"{example.request_text}\n{example.feature_text}"))
+    return set(_NUMBER.findall(request.requirement)) <= theirs
 
 
 def adaptable(request: ControlRequest, examples: list[Example], planned: set[str]) -> Example | None:
@@ -47,12 +57,44 @@ def adaptable(request: ControlRequest, examples: list[Example], planned: set[str
     return next((e for e in examples if _same_thing(request, e, planned)), None)
 
 
-def adapt(example: Example, request: ControlRequest) -> str:
-    """The example's steps under the request's own tags, title and description, saying where they came from."""
+def _filter_values(scenario: list[str]) -> set[str]:
+    """The string values the scenario's filters name (`only resources where "Engine" is one of [...]`)."""
+    values: set[str] = set()
+    for line in scenario:
+        found = _STEP.match(line)
+        step = parse_step(found[1]) if found else None
+        if step is not None and step.phase == "filter" and step.kind in ("where_is", "where_one_of"):
+            named = step.value if isinstance(step.value, list) else [step.value]
+            values |= {v.lower() for v in named if isinstance(v, str)}
+    return values
+
+
+def _narrowed(scenarios: list[list[str]], keep: list[bool]) -> list[list[str]]:
+    """The scenarios kept, unless the test keeps none or all of them."""
+    return [s for s, k in zip(scenarios, keep, strict=True) if k] if any(keep) and not all(keep) else scenarios
+
+
+def _scenarios_asked(steps: list[str], request: ControlRequest, planned: AbstractSet[str]) -> list[str]:
+    """The scenarios the request asks for: those asserting a field the planner chose, and of them those whose
+    filters pick values the requirement names (its own engine, not every engine the merged control covers)."""
+    starts = [i for i, row in enumerate(steps) if re.match(r"\s*Scenario", row)]
+    if not starts or any(re.match(r"\s*Rule", row) for row in steps):
+        return steps
+    head = steps[: starts[0]]
+    scenarios = [steps[a:b] for a, b in zip(starts, [*starts[1:], len(steps)], strict=True)]
+    scenarios = _narrowed(scenarios, [bool(asserted_paths("\n".join(s)) & planned) for s in scenarios])
+    text = request.requirement.lower()
+    named = [any(re.search(rf"\b{re.escape(v)}\b", text) for v in _filter_values(s)) for s in scenarios]
+    return head + [row for s in _narrowed(scenarios, named) for row in s]
+
+
+def adapt(example: Example, request: ControlRequest, planned: AbstractSet[str] = frozenset()) -> str:
+    """The example's steps (the scenarios the request asks for) under the request's own tags, title and
+    description, saying where they came from."""
     lines = [row for row in example.feature_text.splitlines() if not row.startswith(PREFIX)]
     start = next(i for i, row in enumerate(lines) if row.lstrip().startswith("Feature:"))
     body = next((i for i in range(start + 1, len(lines)) if re.match(r"\s*(Background|Scenario|Rule)", lines[i])), None)
-    steps = lines[body:] if body is not None else []
+    steps = _scenarios_asked(lines[body:], request, planned) if body is not None else []
     description = " ".join(request.requirement.split())
     head = [f"# adapted from control {example.id}", tags_line(request), f"Feature: {feature_title(request)}"]
     return "\n".join([*head, f"  {description}", "", *steps]).rstrip() + "\n"

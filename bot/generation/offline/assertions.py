@@ -67,7 +67,7 @@ def assertion_for(
     if scored.type_name == "timestamp":
         return _age_assertion(path, leaf_words, requirement)
     if wanted is False and scored.type_name in ("string", "list", "map", "structure"):
-        return f"the expression {quote(f'!({path})')} must be true", 0.3
+        return absent_step(path, scored.type_name), 0.3
     if scored.type_name == "string":
         if leaf_words & {"kms", "key", "policy", "role", "certificate"}:
             return f"{quote(path)} must be present", 0.3
@@ -77,6 +77,14 @@ def assertion_for(
     if scored.type_name in ("list", "map", "structure"):
         return f"{quote(path)} must not be empty", PRESENT_CONFIDENCE
     return f"{quote(path)} must be present", -0.1
+
+
+def absent_step(path: str, type_name: str) -> str:
+    """What "must not have X" asserts: X is absent; a list has no element at all (`X[]`, which also holds when
+    the API leaves an empty list out)."""
+    if type_name == "list" and not path.endswith("[]"):
+        path = f"{path}[]"
+    return f"{quote(path)} must be absent"
 
 
 def _count(requirement: str, leaf_words: set[str]) -> int | None:

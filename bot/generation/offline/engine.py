@@ -57,7 +57,7 @@ class OfflineModel:
         plan: Plan = context["plan"]
         source = _source(context, plan)
         if source is not None:
-            return adapt(source, request)
+            return adapt(source, request, _planned(plan))
         return render_feature(request, plan, scenario=f"{request.resource} complies")
 
     def _repair(self, context: dict[str, Any]) -> str:
@@ -69,5 +69,8 @@ def _source(context: dict[str, Any], plan: Plan) -> Example | None:
     """The merged control to adapt, unless a reviewer's feedback asks for something new."""
     if context.get("feedback"):
         return None
-    planned = asserted_paths("\n".join(f"Then {a}" for a in plan.assertions))
-    return adaptable(context["request"], list(context.get("examples") or []), planned)
+    return adaptable(context["request"], list(context.get("examples") or []), _planned(plan))
+
+
+def _planned(plan: Plan) -> set[str]:
+    return asserted_paths("\n".join(f"Then {a}" for a in plan.assertions))

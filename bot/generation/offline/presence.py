@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.generation.offline.assertions import absent_step
 from bot.generation.offline.joins import nouns
 from bot.generation.offline.reading import concept_wanted, words_of
 from bot.generation.offline.scope import Candidate
@@ -69,7 +70,7 @@ def _child_list(service: str, operation: str, requirement: str, resource: str, s
         return None
     path = f"{source.prefix}{members[0]}"
     wanted = concept_wanted(requirement, members[0])
-    empty = f"the expression {quote(f'!({path})')} must be true"
+    empty = absent_step(path, "list")
     step = empty if wanted is False else f"{quote(path)} must not be empty"
     plan = Plan(setup=list(source.setup), filters=[], assertions=[step])
     scored = ScoredField(operation, members[0], 0.0, "list", ())

@@ -200,10 +200,17 @@ def _opposes(word: str, content: list[str]) -> bool:
 
 def _clause_words(requirement: str, colon: bool = False) -> list[tuple[str, ...]]:
     """The requirement's clauses as words; with `colon`, a colon ends a clause too (what follows it lists the
-    acceptable values: "never plain HTTP: redirect to HTTPS or HTTPS only")."""
-    parts = requirement.split(": ") if colon else [requirement]
+    acceptable values: "never plain HTTP: redirect to HTTPS or HTTPS only"), unless a state follows it: "public
+    endpoint access: disabled" is one clause."""
+    parts = _LIST_COLON.split(requirement) if colon else [requirement]
     clauses = [c for part in parts for c in _CLAUSE_BREAK.split(part) if c and not _CLAUSE_BREAK.fullmatch(c)]
     return [words_of(c) for c in clauses]
+
+
+_LIST_COLON = re.compile(
+    r": (?!(?:enabled|disabled|on|off|true|false|yes|no|required|prohibited|forbidden|denied|blocked)\b)",
+    re.IGNORECASE,
+)
 
 
 def mention(value: str, requirement: str) -> int:

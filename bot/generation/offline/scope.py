@@ -22,6 +22,7 @@ from bot.generation.offline.reading import (
 from bot.generation.render import Plan
 from bot.knowledge import shapes
 from bot.knowledge.retrieval import ScoredField
+from bot.knowledge.vocabulary import STOPWORDS
 from bot.language.grammar import parse_step
 from bot.language.values import quote
 
@@ -137,7 +138,7 @@ def listed_members(setup: str) -> dict[str, Shape]:
 def engine_filter(best: Candidate, requirement: str) -> str | None:
     """ "For the postgres engine": the listed item's `Engine` (a free string in RDS, DocumentDB, ElastiCache)
     is compared with the engine the requirement names, written as the APIs write it (lower case)."""
-    named = _ENGINE.search(requirement)
+    named = next((m for m in _ENGINE.finditer(requirement) if not _determiners(m[1])), None)
     if named is None:
         return None
     members = listed_members(best.plan.setup[0])
@@ -158,6 +159,11 @@ _ENGINE = re.compile(
     re.I,
 )
 _ENGINE_LIST = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
+
+
+def _determiners(names: str) -> bool:
+    """ "running other engines", "for all engines": words that say which engines without naming one."""
+    return all(name.lower() in STOPWORDS | {"different", "remaining"} for name in _ENGINE_LIST.split(names) if name)
 
 
 def _documented_engines(setup: str) -> tuple[str, ...]:

@@ -72,3 +72,35 @@ def test_in_an_empty_repository_a_catalogue_request_gives_a_control_that_behaves
     assert run_control_tests(controls[0], cases, moto_sandbox()).status == "PASS"
     assert main(["generate", str(request), "--force", "--no-catalogue"]) == 0
     assert "adapted from" not in feature.read_text()
+
+
+def _catalogue(service: str, control: str, resource: str) -> Example:
+    stem = REPO / "controls" / service / control
+    request = stem.with_suffix(".yaml").read_text(encoding="utf-8")
+    feature = stem.with_suffix(".feature").read_text(encoding="utf-8")
+    return Example(control, service, request, feature, f"{request} {resource}", resource=resource)
+
+
+def test_a_merged_control_naming_another_number_is_not_adapted() -> None:
+    example = _catalogue("secretsmanager", "secretsmanager-secret-automatic-rotation", "Secrets Manager secret")
+    planned = {"RotationEnabled"}
+    thirty = _request("Every secret must rotate automatically, at least once every 30 days.", *_SECRET)
+    ninety = _request("Every secret must rotate automatically, at least once every 90 days.", *_SECRET)
+    assert adaptable(thirty, [example], planned) is None
+    assert adaptable(ninety, [example], planned) == example
+
+
+_SECRET = ("Secrets Manager secret", "secretsmanager")
+
+
+def test_only_the_scenarios_the_request_asks_for_are_adapted() -> None:
+    logs = _catalogue("rds", "rds-instance-logs-exported-to-cloudwatch", "RDS DB instance")
+    request = _request("For the postgres engine, instances must export the postgresql log.", "RDS DB instance", "rds")
+    text = adapt(logs, request, {"EnabledCloudwatchLogsExports"})
+    assert text.count("Scenario:") == 1
+    assert 'And only resources where "Engine" is "postgres"' in text and "mysql" not in text
+    users = _catalogue("iam", "iam-user-no-direct-policies", "IAM user")
+    request = _request("Users must not have inline policies; managed policies are fine.", "IAM user", "iam")
+    text = adapt(users, request, {"ListUserPolicies.PolicyNames"})
+    assert "ListUserPolicies.PolicyNames" in text and '"ListAttachedUserPolicies.AttachedPolicies"' not in text
+    assert adapt(users, request, set()).count("Scenario:") == 2  # nothing planned: the control as it stands

@@ -52,7 +52,7 @@ def test_a_value_named_after_a_negation_is_excluded() -> None:
 
 def test_something_that_must_not_exist_is_asserted_absent() -> None:
     steps = _plan("ec2", "EC2 instance", "Instances must not have a public IP address.")
-    assert steps == ['the expression "!(PublicIpAddress)" must be true']
+    assert steps == ['"PublicIpAddress" must be absent']
 
 
 def test_a_named_value_in_a_list_is_required_as_a_member() -> None:
@@ -183,11 +183,12 @@ def test_children_the_resource_must_not_have_are_listed_per_resource() -> None:
     requirement = "Users must not have inline policies; permissions come through groups or managed policies only."
     plan = plan_control("iam", f"IAM user\n{requirement}", None, requirement, "IAM user")
     assert plan.setup[1] == 'each resource is enriched by "iam.ListUserPolicies" with "UserName" from "UserName"'
-    assert plan.assertions == ['the expression "!(ListUserPolicies.PolicyNames)" must be true']
+    assert plan.assertions == ['"ListUserPolicies.PolicyNames[]" must be absent']
     step = parse_step(plan.assertions[0])
     assert step is not None
     assert failure(step, Document({"UserName": "a"}, {"ListUserPolicies": {"PolicyNames": []}})) is None
     assert failure(step, Document({"UserName": "b"}, {"ListUserPolicies": {"PolicyNames": ["inline"]}})) is not None
+    assert failure(step, Document({"UserName": "c"}, {"ListUserPolicies": {}})) is None
 
 
 def test_a_condition_on_a_flag_beside_the_setting_checks_only_where_it_is_on() -> None:
@@ -259,3 +260,20 @@ def test_every_value_named_together_in_the_subject_scopes_the_control(
     service: str, resource: str, requirement: str, step: str
 ) -> None:
     assert step in _plan(service, resource, requirement)
+
+
+def test_a_listed_setting_labelled_with_its_state_takes_that_state() -> None:
+    requirement = (
+        "The API server must not be reachable.\n\n- public endpoint access: disabled\n- private endpoint access: on\n"
+    )
+    assert concept_wanted(requirement, "cluster.resourcesVpcConfig.endpointPublicAccess") is False
+    assert concept_wanted(requirement, "cluster.resourcesVpcConfig.endpointPrivateAccess") is True
+
+
+def test_other_engines_named_as_excluded_pick_no_engine() -> None:
+    steps = _plan(
+        "rds", "DB instance", "Instances must keep backups for 7 days. Instances running other engines are excluded."
+    )
+    assert not any('"Engine"' in step for step in steps)
+    steps = _plan("rds", "DB instance", "For the postgres engine, backups are kept 7 days; other engines are excluded.")
+    assert 'only resources where "Engine" is "postgres"' in steps
