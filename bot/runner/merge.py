@@ -61,6 +61,6 @@ def read_reports(paths: Sequence[Path]) -> tuple[list[Finding], dict[str, Contro
             finding = _finding(record, file, index)
             info = infos.setdefault(finding.control, _info(finding.control, controls.get(finding.control)))
             if isinstance(record.get("line"), int):
-                info.known_lines[(finding.scenario, finding.resource, finding.region)] = record["line"]
+                info.known_lines[(finding.account, finding.scenario, finding.resource, finding.region)] = record["line"]
             findings.append(finding)
     return findings, infos

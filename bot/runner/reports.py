@@ -35,7 +35,8 @@ class ControlInfo:
     line: int = 1
     scenario_lines: dict[str, int] = field(default_factory=dict)
     assertion_lines: tuple[tuple[str, int], ...] = ()
-    known_lines: dict[tuple[str, str, str], int] = field(default_factory=dict)  # from a merged report
+    # from a merged report: (account, scenario, resource, region) -> line
+    known_lines: dict[tuple[str, str, str, str], int] = field(default_factory=dict)
     service: str = ""
 
     def as_dict(self) -> dict[str, object]:
@@ -67,7 +68,7 @@ class ControlInfo:
 
     def line_of(self, finding: Finding) -> int:
         """The failing assertion's line when a reason names it, else the scenario's, else the feature's."""
-        known = self.known_lines.get((finding.scenario, finding.resource, finding.region))
+        known = self.known_lines.get((finding.account, finding.scenario, finding.resource, finding.region))
         if known is not None:
             return known
         for reason in finding.reasons:
