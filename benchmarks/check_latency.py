@@ -19,6 +19,7 @@ from benchmarks.check import make_tables
 from benchmarks.proxy import set_proxy
 from bot.cli.check import boto3_clients
 from bot.language.feature import parse_feature
+from bot.runner import pools
 from bot.runner.calls import ApiCache
 from bot.runner.run import RunOptions, run_controls
 
@@ -38,14 +39,28 @@ Feature: DynamoDB tables have point-in-time recovery enabled
 """
 
 
-def run_once(tables: int, workers: int) -> tuple[float, int]:
+def run_once(tables: int, workers: int, regions: tuple[str, ...] = (REGION,)) -> tuple[float, int]:
     feature = parse_feature(FEATURE, "dynamodb-pitr.feature")
-    cache = ApiCache(boto3_clients(boto3.Session(region_name=REGION), workers))
+    cache = ApiCache(boto3_clients(boto3.Session(region_name=REGION), workers), per_endpoint=workers)
     started = time.perf_counter()
-    findings = run_controls([("dynamodb-pitr", feature)], cache, RunOptions((REGION,), "123456789012", workers))
+    findings = run_controls([("dynamodb-pitr", feature)], cache, RunOptions(regions, "123456789012", workers))
     elapsed = time.perf_counter() - started
-    assert len(findings) == tables, f"{len(findings)} findings for {tables} tables"
+    assert len(findings) == tables * len(regions), f"{len(findings)} findings for {tables} tables"
     return elapsed, sum(cache.calls.values())
+
+
+def regions_side_by_side(tables: int, workers: int, regions: tuple[str, ...], runs: int) -> None:
+    """The same control in several other regions: threads sized per endpoint against one pool of `workers`."""
+    for region in regions:
+        make_tables(boto3.Session(region_name=region), tables)
+    run_once(tables, workers, regions)  # records the new regions' answers
+    sized = statistics.median(run_once(tables, workers, regions)[0] for _ in range(runs))
+    original, pools.MAX_THREADS = pools.MAX_THREADS, workers  # one pool of `workers` threads, as before
+    single = statistics.median(run_once(tables, workers, regions)[0] for _ in range(runs))
+    pools.MAX_THREADS = original
+    calls = tables * len(regions) + len(regions)
+    print(f"{tables} tables in each of {len(regions)} regions, {calls} calls: {sized:.2f} s with {workers} calls in "
+          f"flight per region, {single:.2f} s with one pool of {workers} threads")  # fmt: skip
 
 
 def main() -> int:
@@ -54,6 +69,7 @@ def main() -> int:
     parser.add_argument("--latency-ms", type=float, default=20.0)
     parser.add_argument("--workers", type=int, nargs="+", default=[8, 16, 32])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--regions", nargs="+", default=["eu-west-1", "ap-southeast-2", "us-west-2", "eu-central-1"])
     args = parser.parse_args()
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
@@ -80,6 +96,8 @@ def main() -> int:
         print(f"{args.tables} tables, {workers} workers, {calls} calls: {wall:.2f} s with {args.latency_ms:g} ms "
               f"per request against a floor of {floor:.2f} s: {wall / floor:.2f}x (target <= {TARGET}x); "
               f"{bare:.2f} s without the latency")  # fmt: skip
+    set_proxy(proxy, delay_s=delay)
+    regions_side_by_side(args.tables // 4, args.workers[0], tuple(args.regions), args.runs)
     process.terminate()
     moto.stop()
     return 0 if met[0] else 1  # judged at the default concurrency, the first --workers

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import threading
 import time
 import urllib.error
@@ -59,7 +60,8 @@ class Proxy:
 
     def answer(self, method: str, path: str, headers: Any, body: bytes) -> Answer:
         operation = _operation(headers, path, body)
-        key = (method, path, body)
+        scope = re.search(r"Credential=[^/]*/[^/]*/([^/]*)/", headers.get("Authorization") or "")
+        key = (method, path, body + (scope[1].encode() if scope else b""))  # the same call in another region differs
         with self._lock:
             self.calls[operation] += 1
             recorded = self._answers.get(key) if self.replay else None

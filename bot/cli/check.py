@@ -90,7 +90,12 @@ def register(parser: Any) -> None:
         metavar="[FORMAT:]FILE",
         help="write a report to FILE instead of stdout, in FORMAT or --format (repeatable: one per format)",
     )
-    parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS, help="resources checked at once")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=DEFAULT_WORKERS,
+        help="calls in flight per service and region (default 8; up to 64 threads in all)",
+    )
     parser.add_argument(
         "--max-pages", type=int, default=DEFAULT_MAX_PAGES, help=f"pages read per listing (default {DEFAULT_MAX_PAGES})"
     )
@@ -241,7 +246,7 @@ def run(args: argparse.Namespace) -> int:
             if in_shard(shard, account.id, "assume role", "-"):
                 findings.append(Finding("-", "assume role", "-", "-", "ERROR", (account.problem,), account.id))
             continue
-        cache = ApiCache(boto3_clients(account.session, args.workers), args.max_pages)
+        cache = ApiCache(boto3_clients(account.session, args.workers), args.max_pages, per_endpoint=args.workers)
         shown = progress_printer(args.quiet, lambda: sum(cache.calls.values()))  # noqa: B023
         owns = partial(in_shard, shard, account.id)
         options = RunOptions(regions, account.id, args.workers, args.max_resources, args.timeout, shown, owns)

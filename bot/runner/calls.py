@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from collections import Counter
@@ -94,12 +95,22 @@ def _all_pages(pages: Any, max_pages: int) -> dict[str, Any]:
 class ApiCache:
     """Every distinct call of a run is made once, even from many threads; failures are remembered too."""
 
-    def __init__(self, clients: ClientFactory, max_pages: int = DEFAULT_MAX_PAGES) -> None:
+    def __init__(self, clients: ClientFactory, max_pages: int = DEFAULT_MAX_PAGES, per_endpoint: int = 0) -> None:
         self._clients = clients
         self.max_pages = max_pages
         self._lock = threading.Lock()
         self._entries: dict[str, _Entry] = {}
         self.calls: Counter[str] = Counter()
+        self._per_endpoint = per_endpoint  # calls in flight per (service, region); 0: unbounded
+        self._endpoints: dict[tuple[str, str], threading.BoundedSemaphore] = {}
+
+    def _endpoint(self, service: str, region: str) -> contextlib.AbstractContextManager[Any]:
+        """A slot among the calls in flight to one service in one region (AWS throttles per endpoint)."""
+        if not self._per_endpoint:
+            return contextlib.nullcontext()
+        with self._lock:
+            slots = self._endpoints.setdefault((service, region), threading.BoundedSemaphore(self._per_endpoint))
+        return slots
 
     def call(self, region: str, service: str, operation: str, params: dict[str, Any]) -> dict[str, Any]:
         key = json.dumps([region, service, operation, params], sort_keys=True, default=str)
@@ -127,7 +138,8 @@ class ApiCache:
                 return
             with self._lock:
                 self.calls[f"{service}.{operation}"] += 1
-            entry.response = _fetch(client, operation, params, self.max_pages)
+            with self._endpoint(service, region):
+                entry.response = _fetch(client, operation, params, self.max_pages)
         except ClientError as error:
             details = error.response.get("Error", {})
             entry.error = (str(details.get("Code", "ClientError")), _short(str(details.get("Message", error))))

@@ -6,7 +6,7 @@ import contextlib
 import json
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +20,7 @@ from bot.language.limits import is_untrusted_code
 from bot.runner.calls import ApiCache, ApiError
 from bot.runner.findings import Finding
 from bot.runner.plan import GLOBAL_REGION, Plan, plan_scenario
+from bot.runner.pools import EndpointPools
 from bot.runner.redaction import shown
 
 DEFAULT_MAX_RESOURCES = 10_000
@@ -180,7 +181,17 @@ def _feature_units(control: str, feature: ParsedFeature, options: RunOptions, de
 Slot = tuple[Unit, str, "Future[Finding]"] | Finding
 
 
-def _submit_unit(pool: ThreadPoolExecutor, cache: ApiCache, unit: Unit, options: RunOptions) -> list[Slot]:
+def _listing_endpoint(unit: Unit) -> tuple[str, str]:
+    step = unit.plan.listing or unit.plan.accounts[0]
+    return step.service, unit.region
+
+
+def _resource_endpoint(unit: Unit) -> tuple[str, str]:
+    """Where a resource's own calls go: its first enrichment's endpoint, else its listing's."""
+    return (unit.plan.enrichments[0].service, unit.region) if unit.plan.enrichments else _listing_endpoint(unit)
+
+
+def _submit_unit(pools: EndpointPools, cache: ApiCache, unit: Unit, options: RunOptions) -> list[Slot]:
     """The unit's findings: resources go to the pool; a shard keeps only the findings it owns, so a resource's
     enrichment calls are made in one shard, while every shard makes the (cheap, paged) listing call."""
     slots: list[Slot] = []
@@ -191,6 +202,7 @@ def _submit_unit(pool: ThreadPoolExecutor, cache: ApiCache, unit: Unit, options:
         if isinstance(item, Finding):
             slots.append(item)
         else:
+            pool = pools.for_endpoint(*_resource_endpoint(unit))
             slots.append((unit, resource, pool.submit(_check_resource, cache, unit, resource, item[1])))
     return slots
 
@@ -239,15 +251,15 @@ def run_controls(controls: Sequence[tuple[str, ParsedFeature]], cache: ApiCache,
     deadline = time.monotonic() + options.timeout_s
     work = [item for control, feature in controls for item in _units(control, feature, options, deadline)]
     slots: list[Slot] = []
-    pool = ThreadPoolExecutor(max_workers=max(1, options.workers))
+    pools = EndpointPools(options.workers)
     try:
         for item in work:
             if isinstance(item, Unit):
-                pool.submit(_prefetch, cache, item)
+                pools.for_endpoint(*_listing_endpoint(item)).submit(_prefetch, cache, item)
         units = sum(isinstance(item, Unit) for item in work)
         listed = resources = 0
         for item in work:
-            added = [item] if isinstance(item, Finding) else _submit_unit(pool, cache, item, options)
+            added = [item] if isinstance(item, Finding) else _submit_unit(pools, cache, item, options)
             slots.extend(added)
             resources += sum(not isinstance(slot, Finding) for slot in added)
             if isinstance(item, Unit) and options.progress is not None:
@@ -255,4 +267,4 @@ def run_controls(controls: Sequence[tuple[str, ParsedFeature]], cache: ApiCache,
                 options.progress(listed, units, resources)
         return [_result(slot, deadline) for slot in slots]
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pools.shutdown()
