@@ -2,6 +2,7 @@
 
 from bot.generation.offline.assertions import assertion_for
 from bot.generation.offline.paths import documented_values
+from bot.generation.offline.planner import plan_control
 from bot.knowledge import shapes
 from bot.knowledge.retrieval import ScoredField
 
@@ -25,3 +26,9 @@ def test_one_refused_value_lets_every_other_value_pass() -> None:
     requirement = "Subscriptions must never deliver notifications over unencrypted HTTP endpoints."
     step, _ = assertion_for("Protocol", _protocol(), requirement, resource="SNS subscription")
     assert step == '"Protocol" must not be "http"'
+
+
+def test_a_field_named_word_for_word_beats_one_sharing_a_word() -> None:
+    requirement = "Stages of HTTP and WebSocket APIs must send access logs to a CloudWatch log group."
+    plan = plan_control("apigatewayv2", f"API stage\n{requirement}", "logging", requirement, "API stage")
+    assert "AccessLogSettings" in plan.assertions[0]
