@@ -31,6 +31,7 @@ FLAG_CONFIDENCE = 0.5  # a flag named by the request is what most controls check
 ENUM_CONFIDENCE = 0.6  # an enum with a value known to be the secure one
 VOCABULARY_ONLY = 0.4  # one value the vocabulary calls strong, the requirement silent: SSE_KMS where SSE_S3 may do
 NAMED_CONFIDENCE = 0.8  # an enum value the requirement itself names
+REFUSED_CONFIDENCE = 0.45  # values that must not be: the others are only not known to be weak
 LIFECYCLE_PENALTY = 0.4  # a resource's lifecycle state (InService, available) is rarely the control
 PRESENT_CONFIDENCE = 0.0  # "must be present" on a plain field: neither evidence for nor against
 _AGE_WORDS = {"create", "created", "creation", "rotated", "rotation", "last", "changed", "modified", "issued", "start"}
@@ -201,6 +202,9 @@ def _enum_step(
     known = named or (ENUM_CONFIDENCE if any(abs(s) >= 1 for s in scores.values()) else 0.3)
     polar = wanted is not None and any(normalise_value(v) in _POSITIVE | _NEGATIVE for v in scored.enum)
     silent = not wanted_values(scores) and not polar  # only the vocabulary speaks
+    refused = [v for v in scored.enum if scores[v] == -2]
+    if refused and not any(s == 2 for s in scores.values()) and len(refused) < len(scored.enum):
+        return _refused_step(path, refused), REFUSED_CONFIDENCE  # "never over HTTP": other values pass
     if silent and bad and len(bad) < len(scored.enum):
         # exclude what the vocabulary knows is weak rather than pick one strong value
         return f"{quote(path)} must not be one of {json.dumps(bad)}", known
@@ -211,8 +215,14 @@ def _enum_step(
     if good and len(good) < len(scored.enum):
         return f"{quote(path)} must be one of {json.dumps(good)}", known - 0.05
     if bad and len(bad) < len(scored.enum):
-        return f"{quote(path)} must not be one of {json.dumps(bad)}", 0.45
+        return f"{quote(path)} must not be one of {json.dumps(bad)}", REFUSED_CONFIDENCE
     return f"{quote(path)} must be present", 0.05
+
+
+def _refused_step(path: str, refused: list[str]) -> str:
+    if len(refused) == 1:
+        return f"{quote(path)} must not be {json.dumps(refused[0])}"
+    return f"{quote(path)} must not be one of {json.dumps(refused)}"
 
 
 def _amount(requirement: str, leaf: str = "") -> int | None:

@@ -14,7 +14,12 @@ from bot.language.values import quote
 
 
 def nouns(text: str) -> set[str]:
-    return {w.lower().rstrip("s") for w in split_words(text)} - {"get", "describe", "list", "batch", "head"}
+    return {_singular(w.lower()) for w in split_words(text)} - {"get", "describe", "list", "batch", "head"}
+
+
+def _singular(word: str) -> str:
+    """Repositories is repository, Policies policy; other plurals only lose their s."""
+    return word[:-3] + "y" if word.endswith("ies") and len(word) > 4 else word.rstrip("s")
 
 
 def constants_clause(constants: tuple[tuple[str, object], ...] | list[tuple[str, str]]) -> str:

@@ -17,6 +17,7 @@ RECENCY_WEIGHT = 0.3  # the last member of a large structure loses this much aga
 RECENT_MIN_MEMBERS = 8
 _VALUES_SENTENCE = re.compile(
     r"(?:valid|possible|allowed|supported|accepted) values?(?: are| is| include)?:?[^.]*\.?|"
+    r"(?:valid|possible|allowed|supported|accepted) [a-z]+s (?:are|include):[^.]*\.?|"
     r"(?:level|mode|type|status|protocol)[^.<]{0,40}:\s*[A-Z_]+(?:,\s*[A-Z_]+)*,?\s*(?:or|and)\s+[A-Z_]+",
     re.IGNORECASE,
 )
@@ -110,7 +111,22 @@ def documented_values(op: OperationModel, scored: ScoredField) -> ScoredField:
         return scored
     parent_doc = _member_doc(op, scored.path)
     values = _listed_values(parent_doc or (leaf.documentation if leaf is not None else "") or "")
+    values = values or _input_values(op, scored.path.rsplit(".", 1)[-1].replace("[]", ""))
     return replace(scored, enum=values) if len(values) >= 2 else scored
+
+
+def _input_values(op: OperationModel, name: str) -> tuple[str, ...]:
+    """Values a parameter of the same name lists where the service takes it as input: a response often
+    documents none (SNS ListSubscriptions' Protocol), the call that sets it does (Subscribe)."""
+    model = op.service_model
+    for other in model.operation_names:
+        shape = model.operation_model(other).input_shape
+        member = shape.members.get(name) if shape is not None else None
+        if member is not None and member.type_name == "string" and not getattr(member, "enum", None):
+            values = _listed_values(str(member.documentation or ""))
+            if len(values) >= 2:
+                return values
+    return ()
 
 
 def _member_doc(op: OperationModel, path: str) -> str:

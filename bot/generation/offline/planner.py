@@ -35,7 +35,7 @@ from bot.generation.offline.sources import Source, fallback, source_for
 from bot.generation.render import Plan
 from bot.knowledge import shapes
 from bot.knowledge.retrieval import ScoredField, retrieve
-from bot.knowledge.vocabulary import category_tokens, synonyms, tokenize
+from bot.knowledge.vocabulary import category_tokens, split_words, stem, synonyms, tokenize
 
 CANDIDATES = 40
 SAME_LEAF = 6  # one setting read by many calls (ViewerProtocolPolicy): the planner weighs every reading of it
@@ -47,6 +47,7 @@ NESTED_PENALTY = 0.15  # an element of a list inside the resource: every element
 LISTING_WEIGHT = 0.6  # a listing of exactly the resource named gains half of it, of another resource loses half
 SINGLE_CALL = 0.1  # the listing alone answers: fewer calls, fewer gaps in what an API (or moto) implements
 PREDICATE_BONUS = 0.1  # the field is what the requirement asks of the resource
+PHRASE_BONUS = 0.1  # the requirement says the field's (or its parent's) name of two words or more word for word
 SUBJECT_ONLY_PENALTY = 0.6  # the field only names which resources are meant: a filter, not the assertion
 _ACCOUNT_WORDS = re.compile(r"\b(regions?|account|by default|default|automatically|any new)\b", re.IGNORECASE)
 
@@ -167,6 +168,7 @@ def _plan_for(
     nested = NESTED_PENALTY if "[]" in rest else 0.0
     score = RETRIEVAL_WEIGHT * scored.score / (top or 1.0) + confidence + source.score + fit - nested - 0.01 * rank
     score += _predicate_fit(scored.path, requirement, scored.enum) - recency(op, scored.path)
+    score += _phrase_fit(scored.path, requirement)
     plan = Plan(setup=list(source.setup), filters=[], assertions=assertion.splitlines())
     if _vacuous(plan, path, assertion):
         return None
@@ -186,6 +188,20 @@ def _predicate_fit(path: str, requirement: str, enum: tuple[str, ...] = ()) -> f
         return PREDICATE_BONUS
     qualifier = any(mention(value, reading.subject_text) == 1 for value in enum)
     return -SUBJECT_ONLY_PENALTY if own & reading.subject and qualifier else 0.0
+
+
+def _phrase_fit(path: str, requirement: str) -> float:
+    """ "send access logs" names AccessLogSettings outright, while RouteSettings.LoggingLevel only shares a word."""
+    said = f" {' '.join(_stems(requirement))} "
+    for part in path.split(".")[-2:]:
+        own = [w for w in _stems(part) if w not in GENERIC_STEMS and not part.endswith("[]")]  # a list: the resources
+        if len(own) >= 2 and f" {' '.join(own)} " in said:
+            return PHRASE_BONUS
+    return 0.0
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(w.lower()) for token in re.findall(r"[A-Za-z0-9]+", text) for w in split_words(token)]
 
 
 def _resource_fit(operation: str, resource: str) -> float:

@@ -216,3 +216,10 @@ def test_every_join_the_model_knows_for_a_service_passes_the_checker(service: st
         failures += [f"{name}: {p.message}" for p in problems if p.severity == "error"]
         checked += 1
     assert checked >= 3 and not failures, "\n".join(failures)
+
+
+def test_a_plural_in_ies_names_the_same_resource() -> None:
+    from bot.generation.offline.joins import nouns
+
+    assert nouns("DescribeRepositories") == nouns("repository") == {"repository"}
+    assert nouns("ListPolicies") == {"policy"}
