@@ -44,3 +44,14 @@ def test_each_control_is_regenerated_scored_and_run_on_its_own_cases(
 def test_eval_without_a_benchmark_or_leave_one_out_says_what_it_needs(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval"]) == 2
     assert "give a benchmark file, or --leave-one-out [controls/]" in capsys.readouterr().err
+
+
+def test_a_draft_reporting_resources_by_another_identifier_is_judged_on_its_verdicts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path, "cloudtrail-trail-log-file-validation")  # its cases name trails by ARN
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "loo.json"
+    assert main(["eval", "--leave-one-out", str(folder), "--no-catalogue", "--json", str(out)]) == 0
+    (row,) = json.loads(out.read_text())["entries"]
+    assert row["behaviour"] == "PASS"

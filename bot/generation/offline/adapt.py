@@ -9,14 +9,19 @@ from bot.corpus.examples import Example
 from bot.generation.render import feature_title, tags_line
 from bot.inputs.intake import ControlRequest
 from bot.inputs.provenance import PREFIX
+from bot.knowledge.resources import resource_model
 from bot.knowledge.vocabulary import tokenize
 from bot.language.grammar import parse_step
 
-SAME_WORDS = 0.7  # share of the request's own words the merged control says too …
-THEIR_WORDS = 0.5  # … and of the merged control's own words the request says, when no asserted field is shared
+SAME_WORDS = 0.6  # share of the request's own words the merged control says too …
+THEIR_WORDS = 0.25  # … and of the merged control's own words the request says, when no asserted field is shared
+SHARED_FIELD_WORDS = 0.5  # share of the request's own words, when the planner chose a field the control asserts
 _GENERIC = frozenset(tokenize("must should every each all any resource enabled configured have has"))
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
 _STEP = re.compile(r"^\s*(?:Given|When|Then|And|But)\s+(.*)$", re.MULTILINE)
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_LISTING = re.compile(r'the resources listed by "')
+_LISTED = re.compile(r'(?:the resources listed by|the account setting read by) "([^"]+)"')
 _ASSERTED = re.compile(r'^\s*(?:Then|And|But)\s+(?:each element of |at least one element of )?"([^"]+)"', re.MULTILINE)
 
 
@@ -30,9 +35,49 @@ def asserted_paths(text: str) -> set[str]:
     return {path.removesuffix("[]") for path in _ASSERTED.findall(text)}
 
 
-def _same_thing(request: ControlRequest, example: Example, planned: set[str]) -> bool:
+def _listed(text: str) -> str:
+    """The call a feature (or a plan's setup) lists its resources, or reads its account setting, with."""
+    found = _LISTED.search(text)
+    return found[1] if found else ""
+
+
+def _same_resource(request: ControlRequest, example: Example, listing: str) -> bool:
+    """The example is about the request's resource, or about a broader kind of it: a control on "EC2 security
+    group" serves "VPC default security group", one on "RDS DB instance" serves "RDS for MySQL DB instance".
+    Not when the narrower kind is a resource of its own (ListCustomRoutingAccelerators), another resource with
+    the same words ("Direct Connect connection" for a link aggregation group), or read as an account setting."""
+    service = set(tokenize(request.service))
+    theirs = [w for w in tokenize(example.resource) if w not in service]
+    mine = [w for w in tokenize(request.resource) if w not in service]
+    if set(theirs) == set(mine):
+        return bool(theirs)
+    if not theirs or not set(theirs) <= set(mine) or theirs[-1] != mine[-1]:
+        return False
+    if listing and _listed(listing) == _listed(example.feature_text):
+        return True
+    kind = set(mine) - set(theirs) | {mine[-1]}
+    own_type = any(kind <= set(tokenize(lst.operation)) for lst in resource_model(request.service).listings)
+    return bool(_LISTING.match(listing)) and not own_type
+
+
+def _asserted_words(text: str) -> set[str]:
+    """The words of what a feature's assertions read: their paths, and the fields their expressions name."""
+    return {w for line in text.splitlines() if " must " in line for w in tokenize(" ".join(_QUOTED.findall(line)))}
+
+
+def _reads_a_sibling(mine: set[str], planned: set[str], listing: str, example: Example) -> bool:
+    """The planner chose another field of what the example lists, one whose name says words of the request that
+    the example's fields do not: RootVolumeEncryptionEnabled where the example asserts UserVolumeEncryptionEnabled."""
+    if not listing or _listed(listing) != _listed(example.feature_text):
+        return False
+    theirs = mine & _asserted_words(example.feature_text)
+    chosen = mine & set(tokenize(" ".join(planned)))
+    return len(chosen) > len(theirs) and bool(chosen - theirs)
+
+
+def _same_thing(request: ControlRequest, example: Example, planned: set[str], listing: str) -> bool:
     resource = example.resource
-    if example.service != request.service or set(tokenize(resource)) != set(tokenize(request.resource)):
+    if example.service != request.service or not _same_resource(request, example, listing):
         return False
     mine = _own_words(f"{request.title or ''} {request.requirement}", request.resource, request.service)
     theirs = _own_words(example.search_text, resource, example.service)
@@ -40,7 +85,9 @@ def _same_thing(request: ControlRequest, example: Example, planned: set[str]) ->
         return False
     shared = len(mine & theirs)
     if planned & asserted_paths(example.feature_text):  # the planner reads it as the same field too
-        return shared / len(mine) >= THEIR_WORDS
+        return shared / len(mine) >= SHARED_FIELD_WORDS
+    if _reads_a_sibling(mine, planned, listing, example):
+        return False
     return shared / len(mine) >= SAME_WORDS and shared / len(theirs) >= THEIR_WORDS
 
 
@@ -50,11 +97,11 @@ def _numbers_agree(request: ControlRequest, example: Example) -> bool:
     return set(_NUMBER.findall(request.requirement)) <= theirs
 
 
-def adaptable(request: ControlRequest, examples: list[Example], planned: set[str]) -> Example | None:
+def adaptable(request: ControlRequest, examples: list[Example], planned: set[str], listing: str = "") -> Example | None:
     """The nearest example about the same resource of the same service that asks for the same thing: one whose
     asserted fields the planner chose too and that shares half the request's words, or one that shares most
-    words both ways."""
-    return next((e for e in examples if _same_thing(request, e, planned)), None)
+    words both ways. `listing` is the planner's first setup step."""
+    return next((e for e in examples if _same_thing(request, e, planned, listing)), None)
 
 
 def _filter_values(scenario: list[str]) -> set[str]:

@@ -69,7 +69,8 @@ def _source(context: dict[str, Any], plan: Plan) -> Example | None:
     """The merged control to adapt, unless a reviewer's feedback asks for something new."""
     if context.get("feedback"):
         return None
-    return adaptable(context["request"], list(context.get("examples") or []), _planned(plan))
+    listing = plan.setup[0] if plan.setup else ""
+    return adaptable(context["request"], list(context.get("examples") or []), _planned(plan), listing)
 
 
 def _planned(plan: Plan) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,10 +10,10 @@ import pytest
 from bot.cli.check import load_features
 from bot.cli.main import main
 from bot.cli.test import moto_sandbox
-from bot.corpus.examples import Example
+from bot.corpus.examples import Example, search_text
 from bot.generation.offline.adapt import adapt, adaptable
 from bot.inputs.control_tests import load_control_tests
-from bot.inputs.intake import ControlRequest, parse_request
+from bot.inputs.intake import ControlRequest, load_request, parse_request
 from bot.runner.cases import run_control_tests
 from tests.paths import REPO
 
@@ -34,7 +35,8 @@ def _request(requirement: str, resource: str = "S3 bucket", service: str = "s3")
 def test_the_same_requirement_in_other_words_adapts_the_merged_control() -> None:
     request = _request("Every S3 bucket must have versioning enabled so old object versions are kept.")
     assert adaptable(request, [_seed()], {"GetBucketVersioning.Status"}) == _seed()
-    assert adaptable(request, [_seed()], set()) is None  # few words in common, and the planner read another field
+    elsewhere = _request("Every S3 bucket must log its access requests to another bucket.")
+    assert adaptable(elsewhere, [_seed()], set()) is None  # few words in common, and the planner read another field
     text = adapt(_seed(), request)
     assert text.startswith("# adapted from control s3-bucket-versioning-enabled\n@control:bucket-versions @service:s3")
     assert 'Then "GetBucketVersioning.Status" must be "Enabled"' in text
@@ -104,3 +106,63 @@ def test_only_the_scenarios_the_request_asks_for_are_adapted() -> None:
     text = adapt(users, request, {"ListUserPolicies.PolicyNames"})
     assert "ListUserPolicies.PolicyNames" in text and '"ListAttachedUserPolicies.AttachedPolicies"' not in text
     assert adapt(users, request, set()).count("Scenario:") == 2  # nothing planned: the control as it stands
+
+
+def _merged(service: str, control: str) -> Example:
+    """A catalogue control as the corpus offers it: searched by its title, requirement, resource and category."""
+    stem = REPO / "controls" / service / control
+    request = load_request(stem.with_suffix(".yaml"))
+    feature = stem.with_suffix(".feature").read_text(encoding="utf-8")
+    text = stem.with_suffix(".yaml").read_text(encoding="utf-8")
+    return Example(control, service, text, feature, search_text(request), resource=request.resource)
+
+
+def test_a_control_on_the_broader_resource_serves_a_narrower_one_but_not_the_reverse() -> None:
+    broad = _merged("rds", "rds-instance-deletion-protection")
+    postgres = _request("PostgreSQL database instances must have deletion protection turned on.", *_POSTGRES)
+    listed = 'the resources listed by "rds.DescribeDBInstances" at "DBInstances" identified by "DBInstanceIdentifier"'
+    assert adaptable(postgres, [broad], {"DeletionProtection"}, listed) == broad
+    account = 'the account setting read by "rds.DescribeAccountAttributes"'
+    assert adaptable(postgres, [broad], {"DeletionProtection"}, account) is None  # the planner reads no resources
+    narrow = replace(broad, resource="RDS for MySQL DB instance")
+    every = _request("Every database instance must have deletion protection turned on.", "RDS DB instance", "rds")
+    assert adaptable(every, [narrow], {"DeletionProtection"}, listed) is None
+
+
+def test_a_narrower_kind_the_api_lists_apart_is_a_resource_of_its_own() -> None:
+    accelerators = _merged("globalaccelerator", "globalaccelerator-accelerator-flow-logs")
+    custom = _request(
+        "Flow logs must be enabled on every custom routing accelerator.",
+        "Global Accelerator custom routing accelerator",
+        "globalaccelerator",
+    )
+    listed = (
+        'the resources listed by "globalaccelerator.ListCustomRoutingAccelerators" at "Accelerators" '
+        'identified by "AcceleratorArn"'
+    )
+    assert (
+        adaptable(custom, [accelerators], {"DescribeCustomRoutingAcceleratorAttributes.FlowLogsEnabled"}, listed)
+        is None
+    )
+
+
+def test_a_request_saying_most_of_what_a_merged_control_says_adapts_it_though_the_planner_read_another_field() -> None:
+    recording = _merged("config", "config-recorder-is-recording")
+    request = _request(
+        "Every region of the account needs a recorder that records configuration changes continuously.", *_RECORDER
+    )
+    assert adaptable(request, [recording], {"recordingMode.recordingFrequency"}) == recording
+    other = _request("Each region's recorder must send its snapshots to an encrypted bucket.", *_RECORDER)
+    assert adaptable(other, [recording], {"recordingMode.recordingFrequency"}) is None
+
+
+def test_a_merged_control_on_a_sibling_field_of_what_the_planner_chose_is_not_adapted() -> None:
+    user_volumes = _merged("workspaces", "workspaces-user-volume-encrypted")
+    request = _request("Root volumes of every WorkSpace must be encrypted at rest.", "WorkSpace", "workspaces")
+    listed = 'the resources listed by "workspaces.DescribeWorkspaces" at "Workspaces" identified by "WorkspaceId"'
+    assert adaptable(request, [user_volumes], {"RootVolumeEncryptionEnabled"}, listed) is None
+    assert adaptable(request, [user_volumes], {"UserVolumeEncryptionEnabled"}, listed) == user_volumes
+
+
+_POSTGRES = ("RDS for PostgreSQL DB instance", "rds")
+_RECORDER = ("AWS Config configuration recorder", "config")
