@@ -20,6 +20,7 @@ _GENERIC = frozenset(tokenize("must should every each all any resource enabled c
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
 _STEP = re.compile(r"^\s*(?:Given|When|Then|And|But)\s+(.*)$", re.MULTILINE)
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_CONTAINED = re.compile(r"contains\([^,()]+,\s*'([^']*)'\)")
 _LISTING = re.compile(r'the resources listed by "')
 _LISTED = re.compile(r'(?:the resources listed by|the account setting read by) "([^"]+)"')
 _ASSERTED = re.compile(r'^\s*(?:Then|And|But)\s+(?:each element of |at least one element of )?"([^"]+)"', re.MULTILINE)
@@ -81,7 +82,7 @@ def _same_thing(request: ControlRequest, example: Example, planned: set[str], li
         return False
     mine = _own_words(f"{request.title or ''} {request.requirement}", request.resource, request.service)
     theirs = _own_words(example.search_text, resource, example.service)
-    if not mine or not theirs or not _numbers_agree(request, example):
+    if not mine or not theirs or not _numbers_agree(request, example) or not _some_scenario_agrees(request, example):
         return False
     shared = len(mine & theirs)
     if planned & asserted_paths(example.feature_text):  # the planner reads it as the same field too
@@ -95,6 +96,32 @@ def _numbers_agree(request: ControlRequest, example: Example) -> bool:
     """Every number the requirement names (30 days) is one the merged control names too (not 90 days)."""
     theirs = set(_NUMBER.findall(f"{example.request_text}\n{example.feature_text}"))
     return set(_NUMBER.findall(request.requirement)) <= theirs
+
+
+def _values_agree(request: ControlRequest, example: Example, lines: list[str]) -> bool:
+    """Every value the lines require that the merged control's requirement names ("audit" and "authenticator"
+    logs) the request names too: "audit logs" alone does not ask for the authenticator log. A list of allowed
+    values is a choice, not a demand."""
+    values: list[str] = []
+    for line in lines:
+        if _STEP.match(line) and " must " in line:
+            asked = line.rsplit(" must ", 1)[-1]
+            values += _CONTAINED.findall(line) + ([] if " one of " in asked else _QUOTED.findall(asked))
+    named = set(tokenize(" ".join(values))) & set(tokenize(example.search_text)) - _GENERIC
+    return named <= set(tokenize(f"{request.title or ''} {request.requirement}"))
+
+
+def _scenarios(lines: list[str]) -> list[list[str]]:
+    """The lines of each scenario; none when there is no scenario or a Rule groups them."""
+    starts = [i for i, row in enumerate(lines) if re.match(r"\s*Scenario", row)]
+    if not starts or any(re.match(r"\s*Rule", row) for row in lines):
+        return []
+    return [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
+
+
+def _some_scenario_agrees(request: ControlRequest, example: Example) -> bool:
+    lines = example.feature_text.splitlines()
+    return any(_values_agree(request, example, s) for s in _scenarios(lines) or [lines])
 
 
 def adaptable(request: ControlRequest, examples: list[Example], planned: set[str], listing: str = "") -> Example | None:
@@ -121,14 +148,17 @@ def _narrowed(scenarios: list[list[str]], keep: list[bool]) -> list[list[str]]:
     return [s for s, k in zip(scenarios, keep, strict=True) if k] if any(keep) and not all(keep) else scenarios
 
 
-def _scenarios_asked(steps: list[str], request: ControlRequest, planned: AbstractSet[str]) -> list[str]:
-    """The scenarios the request asks for: those asserting a field the planner chose, and of them those whose
-    filters pick values the requirement names (its own engine, not every engine the merged control covers)."""
-    starts = [i for i, row in enumerate(steps) if re.match(r"\s*Scenario", row)]
-    if not starts or any(re.match(r"\s*Rule", row) for row in steps):
+def _scenarios_asked(
+    steps: list[str], request: ControlRequest, planned: AbstractSet[str], example: Example
+) -> list[str]:
+    """The scenarios the request asks for: those whose values it names, of them those asserting a field the
+    planner chose, and of them those whose filters pick values the requirement names (its own engine, not
+    every engine the merged control covers)."""
+    scenarios = _scenarios(steps)
+    if not scenarios:
         return steps
-    head = steps[: starts[0]]
-    scenarios = [steps[a:b] for a, b in zip(starts, [*starts[1:], len(steps)], strict=True)]
+    head = steps[: len(steps) - sum(map(len, scenarios))]
+    scenarios = _narrowed(scenarios, [_values_agree(request, example, s) for s in scenarios])
     scenarios = _narrowed(scenarios, [bool(asserted_paths("\n".join(s)) & planned) for s in scenarios])
     text = request.requirement.lower()
     named = [any(re.search(rf"\b{re.escape(v)}\b", text) for v in _filter_values(s)) for s in scenarios]
@@ -141,7 +171,7 @@ def adapt(example: Example, request: ControlRequest, planned: AbstractSet[str] =
     lines = [row for row in example.feature_text.splitlines() if not row.startswith(PREFIX)]
     start = next(i for i, row in enumerate(lines) if row.lstrip().startswith("Feature:"))
     body = next((i for i in range(start + 1, len(lines)) if re.match(r"\s*(Background|Scenario|Rule)", lines[i])), None)
-    steps = _scenarios_asked(lines[body:], request, planned) if body is not None else []
+    steps = _scenarios_asked(lines[body:], request, planned, example) if body is not None else []
     description = " ".join(request.requirement.split())
     head = [f"# adapted from control {example.id}", tags_line(request), f"Feature: {feature_title(request)}"]
     return "\n".join([*head, f"  {description}", "", *steps]).rstrip() + "\n"

@@ -18,6 +18,8 @@ _VAGUE_WORDS = (
     {"be", "on", "have", "ha", "enabl", "disabl", "use", "set", "every", "each", "all", "turn", "access", "data",
      "resource", "key", "control", "config", "service", "default", "api", "name", "id", "type", "allow", "only"}
 )  # fmt: skip
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*_`])|;\s+")  # later sentences say why, or what is out of scope
+_HUMP = re.compile(r"[a-z0-9][A-Z]")
 _KEYISH = frozenset({"km", "kms", "key", "id", "arn", "name"})
 _VAGUE = frozenset(stem(w) for w in _VAGUE_WORDS) | _VAGUE_WORDS
 
@@ -28,11 +30,14 @@ def combined_conditions(
     """The best assertion, plus the assertions of fields of the same document that cover words of the
     requirement's predicate the others leave uncovered ("general and audit logs", "protocol … and a policy")."""
     chosen = [best]
-    wanted = predicate_terms(requirement, resource)
+    wanted = predicate_terms(_FIRST_SENTENCE.split(requirement.strip(), maxsplit=1)[0], resource)
     covered = covered_terms(best, wanted)
+    verbatim = any(named_verbatim(c.path, requirement) for c in [best, *candidates])
     for candidate in sorted(candidates, key=lambda c: (-c.score, c.rank)):
         if len(chosen) == MAX_ASSERTIONS:
             break
+        if verbatim and not named_verbatim(candidate.path, requirement):  # it names its fields: no others
+            continue
         if candidate.score < best.score - SCORE_MARGIN or candidate.confidence < max(
             min(MIN_CONFIDENCE, best.confidence), 0.3
         ):
@@ -46,6 +51,15 @@ def combined_conditions(
             chosen.append(candidate)
             covered |= new
     return chosen
+
+
+def named_verbatim(path: str, requirement: str) -> bool:
+    """The requirement spells the field as the API does: `MapPublicIpOnLaunch`, `logsConfig.s3Logs.status`."""
+    parts = [p for p in path.replace("[]", "").split(".") if p]
+    if not parts:
+        return False
+    name = parts[-1] if _HUMP.search(parts[-1]) or len(parts) == 1 else ".".join(parts[-2:])
+    return _HUMP.search(name) is not None and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", requirement) is not None
 
 
 def predicate_terms(requirement: str, resource: str) -> frozenset[str]:

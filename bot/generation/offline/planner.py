@@ -12,6 +12,7 @@ from bot.generation.offline.conditions import (
     combined_conditions,
     conditional,
     covered_terms,
+    named_verbatim,
     predicate_terms,
     resource_first,
 )
@@ -48,7 +49,9 @@ LISTING_WEIGHT = 0.6  # a listing of exactly the resource named gains half of it
 SINGLE_CALL = 0.1  # the listing alone answers: fewer calls, fewer gaps in what an API (or moto) implements
 PREDICATE_BONUS = 0.1  # the field is what the requirement asks of the resource
 PHRASE_BONUS = 0.1  # the requirement says the field's (or its parent's) name of two words or more word for word
+VERBATIM_BONUS = 0.5  # the requirement spells the field as the API does (MapPublicIpOnLaunch)
 SUBJECT_ONLY_PENALTY = 0.6  # the field only names which resources are meant: a filter, not the assertion
+_CHOICE = re.compile(r"\b(or|either|at least one of|any of|one of)\b", re.IGNORECASE)
 _ACCOUNT_WORDS = re.compile(r"\b(regions?|account|by default|default|automatically|any new)\b", re.IGNORECASE)
 
 
@@ -125,11 +128,23 @@ def _assertions(chosen: list[Candidate], requirement: str, resource: str) -> lis
     if len(chosen) >= 2:
         wanted = predicate_terms(requirement, resource)
         first, second = (covered_terms(c, wanted, values=True) for c in chosen[:2])
-        if joined_by_or(requirement, first, second):
+        if joined_by_or(requirement, first, second) or _parallel_alternatives(chosen[0], chosen[1], requirement):
             step = either(list(chosen[0].plan.assertions), list(chosen[1].plan.assertions))
             if step is not None:
                 return [step, *(a for c in chosen[2:] for a in c.plan.assertions)]
     return [a for c in chosen for a in c.plan.assertions]
+
+
+def _parallel_alternatives(one: Candidate, other: Candidate, requirement: str) -> bool:
+    """ "a revocation list or OCSP enabled": the same setting of two siblings (CrlConfiguration.Enabled,
+    OcspConfiguration.Enabled) asked the same way, where the requirement offers a choice."""
+    if not _CHOICE.search(read(requirement).predicate_text):
+        return False
+    (mine, theirs) = (c.path.rpartition(".") for c in (one, other))
+    same_ask = [a.partition('" must ')[2] for a in one.plan.assertions] == [
+        a.partition('" must ')[2] for a in other.plan.assertions
+    ]
+    return bool(mine[0]) and mine[2] == theirs[2] and mine[0] != theirs[0] and same_ask
 
 
 def _noted(reasons: list[str], note: str) -> list[str]:
@@ -168,7 +183,7 @@ def _plan_for(
     nested = NESTED_PENALTY if "[]" in rest else 0.0
     score = RETRIEVAL_WEIGHT * scored.score / (top or 1.0) + confidence + source.score + fit - nested - 0.01 * rank
     score += _predicate_fit(scored.path, requirement, scored.enum) - recency(op, scored.path)
-    score += _phrase_fit(scored.path, requirement)
+    score += _phrase_fit(scored.path, requirement) + VERBATIM_BONUS * named_verbatim(scored.path, requirement)
     plan = Plan(setup=list(source.setup), filters=[], assertions=assertion.splitlines())
     if _vacuous(plan, path, assertion):
         return None

@@ -55,6 +55,11 @@ EXCLUSION = re.compile(
     re.IGNORECASE,
 )
 _HUMP = re.compile(r"[a-z][A-Z]")
+_ASIDE = re.compile(r"\([^()]*\)")
+_ANY_CASE = re.compile(
+    r"\b(?:whether or not\b[^,.;:()]*|whether\b[^,.;:()]*?\bor not\b|with or without\b[^,.;:()]*|regardless of\b[^,.;:()]*)",
+    re.IGNORECASE,
+)
 WINDOW = 5  # words between a cue and what it negates
 REJECT_WINDOW = 6  # "plain TCP or UDP listeners are not permitted"
 SUBJECT_SPAN = 10  # "No <subject of up to nine words> may …"
@@ -88,12 +93,15 @@ def words_of(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=256)
 def read(requirement: str) -> Reading:
-    first = _CLAUSE_BREAK.split(requirement, maxsplit=1)[0]
+    # an aside before the modal verb narrows the subject: "Every DB cluster (Aurora or Multi-AZ) must …"
+    blanked = _ASIDE.sub(lambda aside: " " * len(aside[0]), requirement)
+    first = _CLAUSE_BREAK.split(blanked, maxsplit=1)[0]
     modal = _MODAL.search(first)
-    subject = first[: modal.start()] if modal else ""
+    subject = requirement[: modal.start()] if modal else ""
     predicate = requirement[modal.end() :] if modal else requirement
     predicate = " ".join(c for c in re.split(r"(?<=[.;])\s+", predicate) if not EXCLUSION.search(c))
     predicate = _PURPOSE.split(predicate, maxsplit=1)[0]  # "…, so that a snapshot never exposes" says why
+    predicate = _ANY_CASE.sub(" ", predicate)  # "whether it is attached or not" asks for nothing
     subject_words = frozenset(words_of(subject))
     predicate_words = frozenset(words_of(predicate)) - subject_words
     return Reading(words_of(requirement), subject_words, predicate_words, subject, predicate)

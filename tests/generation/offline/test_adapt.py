@@ -166,3 +166,14 @@ def test_a_merged_control_on_a_sibling_field_of_what_the_planner_chose_is_not_ad
 
 _POSTGRES = ("RDS for PostgreSQL DB instance", "rds")
 _RECORDER = ("AWS Config configuration recorder", "config")
+
+
+def test_a_merged_control_demanding_values_the_request_does_not_name_is_not_adapted() -> None:
+    both = _merged("eks", "eks-cluster-control-plane-audit-logging")  # the audit and the authenticator log
+    audit = _request("Each cluster's control plane must export its audit log to CloudWatch Logs.", *_EKS)
+    assert adaptable(audit, [both], {"DescribeCluster.cluster.logging.clusterLogging"}) is None
+    named = _request("Each cluster's control plane must export its audit and authenticator logs.", *_EKS)
+    assert adaptable(named, [both], {"DescribeCluster.cluster.logging.clusterLogging"}) == both
+
+
+_EKS = ("EKS cluster", "eks")
