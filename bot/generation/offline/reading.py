@@ -57,7 +57,8 @@ EXCLUSION = re.compile(
 _HUMP = re.compile(r"[a-z][A-Z]")
 _ASIDE = re.compile(r"\([^()]*\)")
 _ANY_CASE = re.compile(
-    r"\b(?:whether or not\b[^,.;:()]*|whether\b[^,.;:()]*?\bor not\b|with or without\b[^,.;:()]*|regardless of\b[^,.;:()]*)",
+    r"\b(?:whether or not\b[^,.;:()]*|whether\b[^,.;:()]*?\bor not\b"
+    r"|with or without\b[^,.;:()]*|regardless of\b[^,.;:()]*)",
     re.IGNORECASE,
 )
 WINDOW = 5  # words between a cue and what it negates
