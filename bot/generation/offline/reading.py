@@ -227,6 +227,8 @@ def mention(value: str, requirement: str) -> int:
     tokens = value_words(value)
     if not tokens:
         return 0
+    if re.search(rf"\b(?:rather than|instead of)\s+(?:\w+\s+){{0,2}}?{re.escape(value)}\b", requirement, re.I):
+        return -1  # "status ENABLED rather than PAUSED"
     for clause in _clause_words(requirement, colon=True):
         start = _find_in_order(clause, tokens)
         if start is not None:
@@ -241,7 +243,7 @@ def mention(value: str, requirement: str) -> int:
 def _rejected_after(tokens: tuple[str, ...], requirement: str) -> bool:
     """A rejecting word follows the value in its part of the sentence ("OFF is not allowed"); a comma ends
     that part ("INFO or ERROR level, never OFF" does not reject INFO)."""
-    for part in _clause_words(requirement.replace(",", ";"), colon=True):
+    for part in _clause_words(re.sub(r"[()]", " ", requirement).replace(",", ";"), colon=True):
         start = _find_in_order(part, tokens)
         if start is not None:
             return any(w in _REJECTING for w in part[start + len(tokens) : start + len(tokens) + REJECT_WINDOW])

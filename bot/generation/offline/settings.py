@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from botocore.model import OperationModel, Shape
 
-from bot.generation.offline.reading import concept_wanted, words_of
+from bot.generation.offline.reading import concept_wanted, mention, words_of
 from bot.generation.offline.scope import Candidate
 from bot.generation.offline.sources import source_for
 from bot.generation.render import Plan
@@ -26,6 +26,7 @@ _VALUE_MEMBERS = ("Value", "value")
 _PLAIN_WORDS = frozenset({"enabl", "enabled", "s3", "aws", "http", "mode", "config", "configur", "set"})
 _TURNED_ON = re.compile(r"\b(enabled?|turned on|switched on|on|active|activated)\b", re.IGNORECASE)
 ACCOUNT_RESOURCE = re.compile(r"\b(account|settings?|regions?)\b", re.IGNORECASE)  # a resource named as settings
+_QUOTED_VALUE = re.compile(r"[\"'`“”‘’]([A-Za-z0-9_.:/\-]+)[\"'`“”‘’]")
 _OFF_VALUES = ["disabled", "false", "off", "none", ""]
 
 
@@ -127,6 +128,19 @@ def _value_member(op: OperationModel, holder: str) -> str:
     return next((v for v in _VALUE_MEMBERS if v in members), "Value")
 
 
+def _quoted_values(path: str, key: str, requirement: str) -> str | None:
+    """Values the requirement quotes for the key ("defensive" or "strictest"; "monitor" is not allowed): the
+    models document no values for a key held as data, so the requirement's own are the ones to compare with."""
+    values = [v for v in dict.fromkeys(_QUOTED_VALUE.findall(requirement)) if v != key]
+    good = [v for v in values if mention(v, requirement) > 0]
+    bad = [v for v in values if mention(v, requirement) < 0]
+    if len(good) == 1:
+        return f"{quote(path)} must be {json.dumps(good[0])}"
+    if good:
+        return f"{quote(path)} must be one of {json.dumps(good)}"
+    return f"{quote(path)} must not be one of {json.dumps(bad)}" if bad else None
+
+
 def _assertion(path: str, key: str, requirement: str) -> str:
     """On/off keys compare with "true"/"false" (the APIs hold every value as a string); other keys must be
     set, and not to an "off" value when the requirement asks for the setting to be on."""
@@ -134,6 +148,9 @@ def _assertion(path: str, key: str, requirement: str) -> str:
     wanted = concept_wanted(requirement, camel)
     if key.lower().endswith("enabled"):
         return f'{quote(path)} must be "{"false" if wanted is False else "true"}"'
+    named = _quoted_values(path, key, requirement)
+    if named:
+        return named
     if wanted is False:
         return f"{quote(path)} must be absent"
     if _TURNED_ON.search(requirement):

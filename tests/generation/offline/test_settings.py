@@ -36,3 +36,13 @@ def test_the_more_specific_key_wins_over_one_it_contains() -> None:
     steps = _steps("sqs", "SQS queue", requirement)
     assert steps[-1] == '"GetQueueAttributes.Attributes.\\"RedrivePolicy\\"" must not be empty'
     assert not any('\\"Policy\\"' in step for step in steps)
+
+
+def test_values_the_requirement_quotes_for_an_attribute_key_are_compared_with() -> None:
+    requirement = (
+        "Load balancers must use the HTTP desync mitigation mode attribute routing.http.desync_mitigation_mode "
+        'with "strictest" or "defensive"; "monitor" is not allowed.'
+    )
+    key = "DescribeLoadBalancerAttributes.Attributes[?Key=='routing.http.desync_mitigation_mode'].Value | [0]"
+    assert _steps("elbv2", "load balancer", requirement)[-1] == f'"{key}" must be one of ["strictest", "defensive"]'
+    refused = "The routing.http.desync_mitigation_mode attribute of a load balancer must never be `monitor`."

@@ -32,3 +32,14 @@ def test_a_field_named_word_for_word_beats_one_sharing_a_word() -> None:
     requirement = "Stages of HTTP and WebSocket APIs must send access logs to a CloudWatch log group."
     plan = plan_control("apigatewayv2", f"API stage\n{requirement}", "logging", requirement, "API stage")
     assert "AccessLogSettings" in plan.assertions[0]
+
+
+def test_a_value_named_after_rather_than_or_in_a_refused_aside_is_the_one_that_fails() -> None:
+    macie = "Amazon Macie must be on for the account in the region, its status ENABLED rather than PAUSED."
+    assert plan_control("macie2", f"Macie session\n{macie}", None, macie, "Macie session").assertions == [
+        '"GetMacieSession.status" must be "ENABLED"'
+    ]
+    dax = "Every DAX cluster endpoint must be encrypted with TLS; NONE (plaintext connections) is not allowed."
+    assert plan_control("dax", f"DAX cluster\n{dax}", None, dax, "DAX cluster").assertions == [
+        '"ClusterEndpointEncryptionType" must be "TLS"'
+    ]
