@@ -46,3 +46,4 @@ def test_values_the_requirement_quotes_for_an_attribute_key_are_compared_with() 
     key = "DescribeLoadBalancerAttributes.Attributes[?Key=='routing.http.desync_mitigation_mode'].Value | [0]"
     assert _steps("elbv2", "load balancer", requirement)[-1] == f'"{key}" must be one of ["strictest", "defensive"]'
     refused = "The routing.http.desync_mitigation_mode attribute of a load balancer must never be `monitor`."
+    assert _steps("elbv2", "load balancer", refused)[-1] == f'"{key}" must not be one of ["monitor"]'
