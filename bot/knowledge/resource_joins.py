@@ -149,6 +149,7 @@ def joins_for(raw: RawModel, operation: str, roots: list[Listing], is_listing: b
     return tuple(found)
 
 
+_DEMANDED = re.compile(r"\byou must (?:specify|provide)\b", re.IGNORECASE)
 _DEFAULT_ASSUMED = re.compile(r"\bdefault \w+ is (?:assumed|used)|implicitly|defaults to the", re.IGNORECASE)
 
 
@@ -163,5 +164,8 @@ def own_optional_identifier(raw: RawModel, operation: str, is_listing: bool) -> 
         about_itself = own == noun and (defaulted or not is_listing)
         defaults_to_caller = defaulted and bool(id_word(name)) and not is_listing  # IAM GetLoginProfile
         if own and (about_itself or defaults_to_caller):
+            return [name]
+    for name in shape.get("members", {}):  # optional in the model, demanded by the docs (Network Firewall)
+        if id_word(name) and not is_listing and _DEMANDED.search(raw.member_doc(shape, name)):
             return [name]
     return []
