@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import re
 
+from bot.generation.offline.qualifiers import qualifies_resource
 from bot.generation.offline.reading import (
     concept_wanted,
     mention,
     named_under_no_subject,
-    qualifies_resource,
     read,
     value_words,
     words_of,

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from botocore.model import Shape
 
+from bot.generation.offline.qualifiers import qualifies_resource
 from bot.generation.offline.reading import (
     EXCLUSION,
     GENERIC_STEMS,
     field_words,
     mention,
-    qualifies_resource,
     read,
     value_words,
     words_of,
