@@ -6,6 +6,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from bot.corpus.examples import Example
+from bot.generation.offline.statements import as_demand
 from bot.generation.render import feature_title, tags_line
 from bot.inputs.intake import ControlRequest
 from bot.inputs.provenance import PREFIX
@@ -80,7 +81,8 @@ def _same_thing(request: ControlRequest, example: Example, planned: set[str], li
     resource = example.resource
     if example.service != request.service or not _same_resource(request, example, listing):
         return False
-    mine = _own_words(f"{request.title or ''} {request.requirement}", request.resource, request.service)
+    said = as_demand(request.title, request.requirement)
+    mine = _own_words(f"{request.title or ''} {said}", request.resource, request.service)
     theirs = _own_words(example.search_text, resource, example.service)
     if not mine or not theirs or not _numbers_agree(request, example) or not _some_scenario_agrees(request, example):
         return False

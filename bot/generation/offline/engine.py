@@ -10,6 +10,7 @@ from typing import Any
 from bot.corpus.examples import Example
 from bot.generation.offline.adapt import adapt, adaptable, asserted_paths
 from bot.generation.offline.planner import plan_control
+from bot.generation.offline.statements import as_demand
 from bot.generation.providers.model import Completion, LLMCall
 from bot.generation.render import Plan, render_feature
 from bot.inputs.intake import ControlRequest
@@ -42,7 +43,7 @@ class OfflineModel:
             request.service,
             request_query(request),
             request.category,
-            request.requirement,
+            as_demand(request.title, request.requirement),
             request.resource,
             context.get("feedback"),
         )

@@ -50,8 +50,10 @@ SINGLE_CALL = 0.1  # the listing alone answers: fewer calls, fewer gaps in what 
 PREDICATE_BONUS = 0.1  # the field is what the requirement asks of the resource
 PHRASE_BONUS = 0.1  # the requirement says the field's (or its parent's) name of two words or more word for word
 VERBATIM_BONUS = 0.5  # the requirement spells the field as the API does (MapPublicIpOnLaunch)
+TAG_PENALTY = 1.0  # tags label a resource and configure nothing: a tag "Key" is no KMS key
 SUBJECT_ONLY_PENALTY = 0.6  # the field only names which resources are meant: a filter, not the assertion
 _CHOICE = re.compile(r"\b(or|either|at least one of|any of|one of)\b", re.IGNORECASE)
+_TAG_WORDS = re.compile(r"\b(tag|tags|tagged|tagging|label|labels|labelled|labeled)\b", re.IGNORECASE)
 _ACCOUNT_WORDS = re.compile(r"\b(regions?|account|by default|default|automatically|any new)\b", re.IGNORECASE)
 
 
@@ -184,10 +186,19 @@ def _plan_for(
     score = RETRIEVAL_WEIGHT * scored.score / (top or 1.0) + confidence + source.score + fit - nested - 0.01 * rank
     score += _predicate_fit(scored.path, requirement, scored.enum) - recency(op, scored.path)
     score += _phrase_fit(scored.path, requirement) + VERBATIM_BONUS * named_verbatim(scored.path, requirement)
+    score -= TAG_PENALTY * (_is_tagging(scored.operation, scored.path) and not _TAG_WORDS.search(requirement))
     plan = Plan(setup=list(source.setup), filters=[], assertions=assertion.splitlines())
     if _vacuous(plan, path, assertion):
         return None
     return Candidate(score, rank, plan, path, scored, confidence)
+
+
+def _is_tagging(operation: str, path: str) -> bool:
+    """A tagging call (ListTagsForResource) or a field of a resource's tags."""
+    own = {w.lower() for w in split_words(operation)}
+    return bool(own & {"tag", "tags"}) or any(
+        p.rstrip("[]").lower() in ("tags", "taglist", "tagset") for p in path.split(".")
+    )
 
 
 def _predicate_fit(path: str, requirement: str, enum: tuple[str, ...] = ()) -> float:

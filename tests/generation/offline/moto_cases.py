@@ -26,9 +26,11 @@ class MotoCase:
     requirement: str
     category: str
     make: Maker
+    title: str = ""
 
     def request_yaml(self) -> str:
-        fields = {k: getattr(self, k) for k in ("service", "resource", "requirement", "category")}
+        fields = {k: getattr(self, k) for k in ("title", "service", "resource", "requirement", "category")}
+        fields = {k: v for k, v in fields.items() if v}
         return json.dumps(fields, indent=2)  # JSON is YAML: no quoting surprises in the requirement
 
 

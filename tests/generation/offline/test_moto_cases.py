@@ -18,15 +18,41 @@ AWS_ENV = ("AWS_PROFILE", "AWS_REGION", "AWS_ENDPOINT_URL", "AWS_SESSION_TOKEN",
 
 
 def case(
-    case_id: str, service: str, resource: str, requirement: str, category: str, make: mc.Maker, today: str = ""
+    case_id: str,
+    service: str,
+    resource: str,
+    requirement: str,
+    category: str,
+    make: mc.Maker,
+    today: str = "",
+    title: str = "",
 ) -> Any:
     """One parametrized case; `today` says what the engine writes now, and makes the case a strict xfail."""
-    moto_case = mc.MotoCase(case_id, service, resource, requirement, category, make)
+    moto_case = mc.MotoCase(case_id, service, resource, requirement, category, make, title)
     marks = [pytest.mark.xfail(strict=True, reason=today)] if today else []
     return pytest.param(moto_case, id=case_id, marks=marks)
 
 
 CASES = [
+    case(  # written as a check's description: what it looks at, then when it fails
+        "eks-endpoint-described",
+        "eks",
+        "EKS cluster",
+        "This control checks whether an Amazon EKS cluster endpoint is publicly accessible. The control fails if an "
+        "EKS cluster has an endpoint that is publicly accessible.",
+        "public-access",
+        mc.eks_private_endpoint,
+        title="EKS cluster endpoints should not be publicly accessible",
+    ),
+    case(
+        "alb-invalid-headers-described",
+        "elbv2",
+        "Application Load Balancer",
+        "This control evaluates whether an Application Load Balancer is configured to drop invalid HTTP headers. "
+        "The control fails if the value of `routing.http.drop_invalid_header_fields.enabled` is set to `false`.",
+        "network",
+        mc.elb_drop_invalid_headers,
+    ),
     case(
         "eks-secrets-encrypted",
         "eks",
