@@ -51,6 +51,8 @@ def why_vacuous(step: Step, leaf: Shape | None, scope: Scope) -> str | None:
         )
     if step.kind == "present" and step.quantifier != "some":
         return _always_present(step, scope)
+    if step.kind == "not_empty" and step.quantifier != "some":
+        return _identifies(step, scope)
     if leaf is None:
         return None
     if step.kind == "one_of" and (allowed := shapes.enum_of(leaf)) and set(allowed) <= set(map(str, step.value)):
@@ -99,14 +101,22 @@ def _field_chain(node: dict[str, Any]) -> list[str] | None:
     return names
 
 
+def _identifies(step: Step, scope: Scope) -> str | None:
+    """The listing's own identifier: every listed resource has one, and it is never empty."""
+    listing = scope.listing
+    if listing is None or step.path.strip() not in ("@", listing.id_path.strip()):
+        return None
+    return (
+        f'{assertion_text(step)} cannot fail: "{step.path}" identifies the resources {listing.op_ref} lists, so '
+        "every listed resource has it; assert the setting the requirement is about instead"
+    )
+
+
 def _always_present(step: Step, scope: Scope) -> str | None:
     subject = assertion_text(step)
     listing = scope.listing
-    if listing is not None and step.path.strip() in ("@", listing.id_path.strip()):
-        return (
-            f'{subject} cannot fail: "{step.path}" identifies the resources {listing.op_ref} lists, so every listed '
-            "resource has it; assert the setting the requirement is about instead"
-        )
+    if found := _identifies(step, scope):
+        return found
     chain = _field_chain(dict(jmespath.compile(step.path).parsed))
     if not chain:
         return None

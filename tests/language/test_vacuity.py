@@ -35,6 +35,7 @@ VOLUMES = 'the resources listed by "ec2.DescribeVolumes" at "Volumes" identified
 VACUOUS = [  # (service, setup, assertion, what the message says)
     ("s3", BUCKETS, '"Name" must be present', "identifies the resources s3.ListBuckets lists"),
     ("dynamodb", TABLES, '"@" must be present', "identifies the resources dynamodb.ListTables lists"),
+    ("ec2", VOLUMES, '"VolumeId" must not be empty', "identifies the resources ec2.DescribeVolumes lists"),
     ("apigatewayv2", APIS, '"ProtocolType" must be present', 'botocore marks "ProtocolType" required'),
     ("s3", VERSIONING, '"GetBucketVersioning" must be present', "is there whenever the call succeeds"),
     ("s3", VERSIONING, '"GetBucketVersioning.Status" must be one of ["Enabled", "Suspended"]', "every value"),
@@ -57,6 +58,7 @@ MEANINGFUL = [  # assertions that can fail: nothing is flagged
     ("apigatewayv2", APIS, '"Description" must be present'),
     ("ec2", VOLUMES, '"Encrypted" must not be false'),
     ("ec2", VOLUMES, '"KmsKeyId" must be present'),
+    ("ec2", VOLUMES, '"KmsKeyId" must not be empty'),
     ("ec2", VOLUMES, 'at least one element of "Attachments[].InstanceId" must be present'),
     ("ec2", VOLUMES, 'the expression "Size > `100`" must be true'),
     ("ec2", VOLUMES, 'the expression "@.Encrypted" must be true'),

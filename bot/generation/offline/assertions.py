@@ -70,9 +70,9 @@ def assertion_for(
     if wanted is False and scored.type_name in ("string", "list", "map", "structure"):
         return absent_step(path, scored.type_name), 0.3
     if scored.type_name == "string":
-        if leaf_words & {"kms", "key", "policy", "role", "certificate"}:
-            return f"{quote(path)} must be present", 0.3
-        return f"{quote(path)} must be present", PRESENT_CONFIDENCE
+        # APIs report an unset string as "" as often as they leave it out (CloudFront's DefaultRootObject)
+        named_setting = bool(leaf_words & {"kms", "key", "policy", "role", "certificate"})
+        return f"{quote(path)} must not be empty", 0.3 if named_setting else PRESENT_CONFIDENCE
     if scored.type_name == "list" and (count := _count(requirement, leaf_words)) and "[" not in path:
         return f"the expression {quote(f'length({path} || `[]`) >= `{count}`')} must be true", COUNT_CONFIDENCE
     if scored.type_name in ("list", "map", "structure"):
@@ -267,4 +267,4 @@ def _map_key_assertion(path: str, keys: tuple[str, ...], terms: frozenset[str]) 
     best = max(keys, key=lambda key: (overlap[key], -len(key)))
     if not overlap[best]:
         return f"{quote(path)} must not be empty", PRESENT_CONFIDENCE
-    return f"{quote(f'{path}.{best}')} must be present", 0.3
+    return f"{quote(f'{path}.{best}')} must not be empty", 0.3

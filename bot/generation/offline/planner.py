@@ -100,7 +100,7 @@ def plan_control(
     best = exposure_candidate(best, ranked, requirement) or best
     best, children = resource_first(best, ranked, requirement)
     best, only_where = conditional(service, best, requirement)
-    filters = scope_filters(best, ranked, requirement, resource) + only_where
+    filters = scope_filters(best, ranked, requirement, resource, service) + only_where
     filters += [engine] if (engine := engine_filter(best, requirement)) else []
     chosen = combined_conditions(best, ranked, requirement, resource) + ([children] if children else [])
     confidence, reasons = certainty(best, ranked, chosen, requirement, resource)
@@ -120,9 +120,10 @@ def _first_sentence(text: str) -> str:
 
 
 def _vacuous(plan: Plan, path: str, assertion: str) -> bool:
-    """`"<id>" must be present` on the listing's own identifier holds for every listed resource."""
+    """`"<id>" must be present` (or not empty) on the listing's own identifier holds for every listed resource."""
     identifier = re.search(r'identified by "((?:[^"\\]|\\.)*)"', plan.setup[0])
-    return assertion.endswith("must be present") and identifier is not None and identifier[1] == path
+    presence = assertion.endswith(("must be present", "must not be empty"))
+    return presence and identifier is not None and identifier[1] == path
 
 
 def _assertions(chosen: list[Candidate], requirement: str, resource: str) -> list[str]:

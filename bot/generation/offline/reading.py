@@ -64,6 +64,9 @@ _ANY_CASE = re.compile(
 WINDOW = 5  # words between a cue and what it negates
 REJECT_WINDOW = 6  # "plain TCP or UDP listeners are not permitted"
 SUBJECT_SPAN = 10  # "No <subject of up to nine words> may …"
+_DEMANDING = NEGATION_CUES | {
+    stem(w) for w in ("must", "should", "shall", "need", "required", "requires", "on", "enabled", "true", "yes")
+}
 _SUBJECT_NEGATIONS = frozenset({"no", "none", "neither"})
 _SUBJECT_MODALS = frozenset({"may", "can", "must", "shall", "should", "will", "might"})
 _PREDICATE_MODALS = _SUBJECT_MODALS | {"cannot", "mustn", "shouldn"}
@@ -186,7 +189,9 @@ def concept_wanted(requirement: str, path: str) -> bool | None:
 
 
 def _concept_wanted(requirement: str, content: list[str], own: frozenset[str]) -> bool | None:
-    best: tuple[int, bool] | None = None
+    """The polarity of the clause that names most of the field's words; a clause that demands (a modal or a
+    negation) outranks one that only describes ("it examines the PubliclyAccessible field")."""
+    best: tuple[bool, int, bool] | None = None  # (demands, field words named, wanted)
     for clause in _clause_words(requirement, colon=True):
         hits = [i for i, word in enumerate(clause) if any(_matches(word, c) for c in content)]
         flips = [i for i, word in enumerate(clause) if _opposes(word, content)]
@@ -194,10 +199,10 @@ def _concept_wanted(requirement: str, content: list[str], own: frozenset[str]) -
             continue
         span = hits + flips
         negations = _cues_near(clause, span, own) + bool(flips)
-        found = (len(hits), negations % 2 == 0)
-        if best is None or found[0] > best[0]:
+        found = (bool(set(clause) & _DEMANDING), len(hits), negations % 2 == 0)
+        if best is None or found[:2] > best[:2]:
             best = found
-    return None if best is None else best[1]
+    return None if best is None else best[2]
 
 
 def _opposes(word: str, content: list[str]) -> bool:

@@ -44,12 +44,17 @@ class Candidate:
     confidence: float = 0.0  # how sure the assertion's polarity and value are
 
 
-def scope_filters(best: Candidate, candidates: list[Candidate], requirement: str, resource: str) -> list[str]:
+def scope_filters(
+    best: Candidate, candidates: list[Candidate], requirement: str, resource: str, service: str
+) -> list[str]:
     """`only resources where` steps for enum fields of the same document whose values the requirement uses to
     say which resources it means: "Application load balancers must …" → Type is "application";
-    "imported certificates are excluded" → Type is not "IMPORTED"."""
+    "imported certificates are excluded" → Type is not "IMPORTED". A value the service's own name uses
+    ("Elastic File System": ThroughputMode "elastic") names the service, not a kind of its resources."""
     subject = read(requirement).subject_text
     named_resource = set(words_of(f"{resource} {best.scored.operation}")) - _VENDOR
+    named_service = set(words_of(shapes.service_model(service).metadata.get("serviceFullName", service)))
+    named = named_resource | named_service | _VENDOR
     excluded = [c for c in re.split(r"(?<=[.;])\s+", requirement) if EXCLUSION.search(c)]
     filters: list[str] = []
     seen = {best.path}
@@ -64,7 +69,7 @@ def scope_filters(best: Candidate, candidates: list[Candidate], requirement: str
             continue
         if not _single_enum(candidate):
             continue
-        values = tuple(v for v in scored.enum if not set(words_of(v.replace("_", " "))) <= named_resource | _VENDOR)
+        values = tuple(v for v in scored.enum if not set(words_of(v.replace("_", " "))) <= named)
         step = _filter_for(candidate.path, values, scored.enum, subject, excluded, named_resource)
         step = step or _kind_named(candidate.path, scored.enum, resource)
         if step:

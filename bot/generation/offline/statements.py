@@ -11,10 +11,10 @@ _CHECKS = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _VERDICT = re.compile(
-    r"^(?:the\s+)?(?:controls?|rule|check)\s+(?P<verdict>fails|passes)\s+(?:if|when|for)\s+(?P<rest>.+)$",
+    r"^(?:th(?:e|is)\s+)?(?:controls?|rule|check)\s+(?P<verdict>fails|passes)\s+(?:if|when|for)\s+(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
-_CASES = re.compile(r"^(?:the\s+)?(?:controls?|rule|check)\s+(?P<verdict>fails|passes)\s+in the following", re.I)
+_CASES = re.compile(r"^(?:th(?:e|is)\s+)?(?:controls?|rule|check)\s+(?P<verdict>fails|passes)\s+in the following", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<rest>.+)$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z`*])|\n+")
 _MODAL = re.compile(r"\b(must|should|shall|has to|have to|needs? to|required)\b", re.IGNORECASE)

@@ -16,7 +16,7 @@ def test_feedback_naming_a_field_moves_the_control_onto_it() -> None:
     before, _ = _plan(None)
     after, reasons = _plan("Check GetBucketLogging and LoggingEnabled.TargetBucket instead.")
     assert not any("LoggingEnabled.TargetBucket" in step for step in before)
-    assert '"GetBucketLogging.LoggingEnabled.TargetBucket" must be present' in after
+    assert '"GetBucketLogging.LoggingEnabled.TargetBucket" must not be empty' in after
     assert any(r.startswith("feedback used offline: it names GetBucketLogging") for r in reasons)
 
 

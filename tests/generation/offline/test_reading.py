@@ -204,8 +204,8 @@ def test_two_encryption_keys_named_by_what_they_protect_are_both_required() -> N
     requirement = "AutoML jobs must encrypt output artifacts and processing volumes with a customer managed KMS key."
     steps = _plan("sagemaker", "AutoML job", requirement)
     assert steps == [
-        '"DescribeAutoMLJob.AutoMLJobConfig.SecurityConfig.VolumeKmsKeyId" must be present',
-        '"DescribeAutoMLJob.OutputDataConfig.KmsKeyId" must be present',
+        '"DescribeAutoMLJob.AutoMLJobConfig.SecurityConfig.VolumeKmsKeyId" must not be empty',
+        '"DescribeAutoMLJob.OutputDataConfig.KmsKeyId" must not be empty',
     ]
 
 
@@ -277,3 +277,30 @@ def test_other_engines_named_as_excluded_pick_no_engine() -> None:
     assert not any('"Engine"' in step for step in steps)
     steps = _plan("rds", "DB instance", "For the postgres engine, backups are kept 7 days; other engines are excluded.")
     assert 'only resources where "Engine" is "postgres"' in steps
+
+
+def test_a_sentence_that_only_says_which_field_is_examined_does_not_set_the_polarity() -> None:
+    requirement = (
+        "Replication instances should not be public. To do this, it examines the value of the "
+        "`PubliclyAccessible` field."
+    )
+    assert concept_wanted(requirement, "PubliclyAccessible") is False
+
+
+def test_a_word_of_the_service_name_does_not_narrow_the_resources() -> None:
+    steps = _plan(
+        "efs",
+        "EFS file system",
+        "Elastic File System should be configured to encrypt file data at rest using AWS KMS.",
+    )
+    assert not any("ThroughputMode" in step for step in steps)
+    assert '"Encrypted" must be true' in steps
+
+
+def test_a_string_setting_must_not_be_empty_because_unset_reads_as_an_empty_string() -> None:
+    steps = _plan(
+        "cloudfront",
+        "CloudFront distribution",
+        "CloudFront distributions should have a default root object configured.",
+    )
+    assert any(step.endswith('DefaultRootObject" must not be empty') for step in steps), steps

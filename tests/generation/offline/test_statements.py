@@ -64,3 +64,8 @@ def test_a_tag_key_is_never_the_key_a_requirement_speaks_of() -> None:
     plan = plan_control("sns", f"SNS topic\n{requirement}", None, requirement, "SNS topic")
     assert not any("Tag" in step for step in [*plan.setup, *plan.assertions])
     assert plan.assertions == ['"GetTopicAttributes.Attributes.\\"KmsMasterKeyId\\"" must not be empty']
+
+
+def test_this_control_fails_if_is_a_verdict_too() -> None:
+    said = as_demand("", "This control fails if a Kinesis stream is not encrypted at rest.")
+    assert said == "a Kinesis stream must be encrypted at rest."
